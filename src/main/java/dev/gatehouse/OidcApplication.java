@@ -1,0 +1,23 @@
+package dev.gatehouse;
+
+import jakarta.mvc.security.Csrf;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+
+/**
+ * The single JAX-RS application: protocol endpoints and Jakarta MVC controllers share it, mapped at
+ * the root so that {@code /.well-known/...} paths are served.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig">OpenID
+ *     Connect Discovery 1.0 §4</a>
+ */
+@ApplicationPath("/")
+public class OidcApplication extends Application {
+
+  @Override
+  public Map<String, Object> getProperties() {
+    // Every @Controller POST is CSRF-checked; protocol endpoints are plain JAX-RS and never are.
+    return Map.of(Csrf.CSRF_PROTECTION, Csrf.CsrfOptions.IMPLICIT);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.gatehouse.admin;
+
+import dev.gatehouse.config.AdminSettings;
+import dev.gatehouse.protocol.ConstantTime;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Lets a request through to an {@link AdminAuthenticated} endpoint only with {@code Authorization:
+ * Bearer <oidc.admin.token>}. Without a configured token the endpoints answer 404.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6750#section-2.1">RFC 6750 §2.1</a>
+ */
+@Provider
+@AdminAuthenticated
+@Priority(Priorities.AUTHENTICATION)
+public class AdminTokenFilter implements ContainerRequestFilter {
+
+  private static final Logger LOG = Logger.getLogger(AdminTokenFilter.class.getName());
+  private static final String BEARER = "bearer ";
+
+  @Inject AdminSettings settings;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Optional<String> expected = settings.adminToken();
+    if (expected.isEmpty()) {
+      throw new NotFoundException();
+    }
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+      throw OAuthException.invalidToken("Admin endpoints require a bearer token");
+    }
+    String presented = header.substring(BEARER.length()).trim();
+    if (!ConstantTime.equals(expected.get(), presented)) {
+      LOG.warning(() -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());
+      throw OAuthException.invalidToken("The admin token is not valid");
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * MicroProfile Health 4.0 checks, served by Payara at {@code /health/live} and {@code
+ * /health/ready}: the database answers and an active signing key is loaded.
+ */
+package dev.gatehouse.health;

@@ -1,0 +1,55 @@
+package dev.gatehouse.protocol;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Writes every {@link OAuthException} as RFC 6749 §5.2 JSON with {@code Cache-Control: no-store};
+ * adds the {@code WWW-Authenticate} challenge that RFC 6749 §5.2 (invalid_client after an
+ * Authorization header) and RFC 6750 §3 (bearer token errors) require.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.2">RFC 6749 §5.2</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6750#section-3">RFC 6750 §3</a>
+ */
+@Provider
+public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
+
+  static final String REALM = "gatehouse";
+
+  @Context HttpHeaders headers;
+
+  @Override
+  public Response toResponse(OAuthException exception) {
+    OAuthError error = exception.error();
+    Response.ResponseBuilder response =
+        ErrorBodies.json(error.status(), error.code(), exception.description());
+    String challenge = challenge(error, exception.description());
+    if (challenge != null) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+    return response.build();
+  }
+
+  private String challenge(OAuthError error, String description) {
+    if (error.isBearerChallenge()) {
+      return "Bearer realm=\""
+          + REALM
+          + "\", error=\""
+          + error.code()
+          + "\", error_description=\""
+          + ErrorBodies.sanitize(description)
+          + "\"";
+    }
+    if (error == OAuthError.INVALID_CLIENT && usedAuthorizationHeader()) {
+      return "Basic realm=\"" + REALM + "\"";
+    }
+    return null;
+  }
+
+  private boolean usedAuthorizationHeader() {
+    return headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+  }
+}

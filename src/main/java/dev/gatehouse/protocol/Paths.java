@@ -1,0 +1,15 @@
+package dev.gatehouse.protocol;
+
+/**
+ * The provider's endpoint paths, relative to the issuer. Discovery advertises them; each endpoint
+ * declares its {@code @Path} with the same constant.
+ */
+public final class Paths {
+
+  private Paths() {}
+
+  public static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
+  public static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
+  public static final String JWKS = "/jwks.json";
+  public static final String ADMIN_KEYS = "/admin/keys";
+}
