@@ -43,7 +43,8 @@ public class AdminTokenFilter implements ContainerRequestFilter {
     }
     String presented = header.substring(BEARER.length()).trim();
     if (!ConstantTime.equals(expected.get(), presented)) {
-      LOG.warning(() -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());
+      LOG.warning(
+          () -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());
       throw OAuthException.invalidToken("The admin token is not valid");
     }
   }

@@ -48,7 +48,9 @@ public class KeySettings {
         secret -> {
           if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException(
-                "oidc.keys.encryption-secret must have at least " + MIN_SECRET_LENGTH + " characters");
+                "oidc.keys.encryption-secret must have at least "
+                    + MIN_SECRET_LENGTH
+                    + " characters");
           }
         });
     return encryptionSecret;

@@ -9,8 +9,8 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
- * An immutable snapshot of the published keys: the active signer (with its private key) and the
- * JWK Set document, rendered once so that serving it costs nothing.
+ * An immutable snapshot of the published keys: the active signer (with its private key) and the JWK
+ * Set document, rendered once so that serving it costs nothing.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7517#section-5">RFC 7517 §5</a>
  */

@@ -62,8 +62,8 @@ public class SigningKeyService {
   }
 
   /**
-   * Retires the active key (still published for the retention period), promotes the next key,
-   * which relying parties have already seen in the JWKS, and publishes a new next key.
+   * Retires the active key (still published for the retention period), promotes the next key, which
+   * relying parties have already seen in the JWKS, and publishes a new next key.
    */
   public List<SigningKey> rotate() {
     Instant now = clock.instant();

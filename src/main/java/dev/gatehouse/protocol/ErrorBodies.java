@@ -43,9 +43,9 @@ public final class ErrorBodies {
   }
 
   /**
-   * RFC 6749 §5.2: error_description is limited to %x20-21 / %x23-5B / %x5D-7E. Anything else
-   * (CR, LF, TAB, quotes, backslashes, non-ASCII) is replaced so that it cannot split a header or
-   * forge a second field.
+   * RFC 6749 §5.2: error_description is limited to %x20-21 / %x23-5B / %x5D-7E. Anything else (CR,
+   * LF, TAB, quotes, backslashes, non-ASCII) is replaced so that it cannot split a header or forge
+   * a second field.
    */
   public static String sanitize(String description) {
     StringBuilder out = new StringBuilder(Math.min(description.length(), 300));

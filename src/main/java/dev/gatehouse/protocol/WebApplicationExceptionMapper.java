@@ -6,9 +6,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Gives the JAX-RS runtime's own errors (unknown path, wrong method, unsupported media type) the same
- * JSON error shape as protocol errors, keeping their status and headers (such as {@code Allow}).
- * Redirections pass through untouched.
+ * Gives the JAX-RS runtime's own errors (unknown path, wrong method, unsupported media type) the
+ * same JSON error shape as protocol errors, keeping their status and headers (such as {@code
+ * Allow}). Redirections pass through untouched.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.2">RFC 6749 §5.2</a>
  */

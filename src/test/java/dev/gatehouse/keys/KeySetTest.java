@@ -47,7 +47,8 @@ class KeySetTest {
             T0);
     active.activate(T0);
 
-    KeySet set = KeySet.of(List.of(active), new PrivateKeyProtector("a different secret"), KeySet.EMPTY);
+    KeySet set =
+        KeySet.of(List.of(active), new PrivateKeyProtector("a different secret"), KeySet.EMPTY);
 
     assertFalse(set.canSign());
     assertNull(set.signer());

@@ -14,7 +14,8 @@ class PrivateKeyProtectorTest {
 
   @Test
   void protectWhenSecretConfiguredThenStoredValueIsJweWithoutPrivateParts() {
-    ProtectedPrivateKey stored = new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
+    ProtectedPrivateKey stored =
+        new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
 
     assertTrue(stored.isEncrypted());
     assertEquals(PrivateKeyProtector.ALGORITHM, stored.protection());
@@ -32,7 +33,8 @@ class PrivateKeyProtectorTest {
 
   @Test
   void revealWhenWrongSecretThenKeyUnavailable() {
-    ProtectedPrivateKey stored = new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
+    ProtectedPrivateKey stored =
+        new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
 
     KeyUnavailableException e =
         assertThrows(
@@ -43,7 +45,8 @@ class PrivateKeyProtectorTest {
 
   @Test
   void revealWhenEncryptedButNoSecretThenKeyUnavailable() {
-    ProtectedPrivateKey stored = new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
+    ProtectedPrivateKey stored =
+        new PrivateKeyProtector(SECRET).protect(KEY.kid(), KEY.privateJwk());
 
     KeyUnavailableException e =
         assertThrows(
@@ -66,8 +69,10 @@ class PrivateKeyProtectorTest {
     String jwe = protector.protect(KEY.kid(), KEY.privateJwk()).value();
     String[] parts = jwe.split("\\.");
     char last = parts[3].charAt(parts[3].length() - 2);
-    parts[3] = parts[3].substring(0, parts[3].length() - 2) + (last == 'A' ? 'B' : 'A')
-        + parts[3].charAt(parts[3].length() - 1);
+    parts[3] =
+        parts[3].substring(0, parts[3].length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + parts[3].charAt(parts[3].length() - 1);
     ProtectedPrivateKey tampered =
         new ProtectedPrivateKey(String.join(".", parts), PrivateKeyProtector.ALGORITHM);
 

@@ -48,7 +48,8 @@ class RsaKeysTest {
   void readPrivateWhenOnlyPublicPartStoredThenKeyUnavailable() {
     RsaKeys.Generated key = RsaKeys.generate(2048);
 
-    assertThrows(KeyUnavailableException.class, () -> RsaKeys.readPrivate(key.kid(), key.publicJwk()));
+    assertThrows(
+        KeyUnavailableException.class, () -> RsaKeys.readPrivate(key.kid(), key.publicJwk()));
   }
 
   @Test
@@ -61,7 +62,8 @@ class RsaKeysTest {
 
   @Test
   void readPublicWhenNotAJwkThenKeyUnavailable() {
-    assertThrows(KeyUnavailableException.class, () -> RsaKeys.readPublic("kid", "{\"kty\":\"nope\"}"));
+    assertThrows(
+        KeyUnavailableException.class, () -> RsaKeys.readPublic("kid", "{\"kty\":\"nope\"}"));
     assertThrows(KeyUnavailableException.class, () -> RsaKeys.readPublic("kid", "not json"));
   }
 }

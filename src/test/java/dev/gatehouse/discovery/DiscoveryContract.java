@@ -1,0 +1,57 @@
+package dev.gatehouse.discovery;
+
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+/** OpenID Connect Discovery 1.0 §4 and RFC 8414 §3 over HTTP. */
+public interface DiscoveryContract {
+
+  @Test
+  default void openidConfigurationWhenRequestedThenExactIssuerAndJwksUri() {
+    Response response = request("/.well-known/openid-configuration").get();
+
+    assertEquals(200, response.getStatus());
+    assertTrue(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE));
+    assertTrue(response.getHeaderString("Cache-Control").contains("max-age="));
+    JsonObject metadata = json(response);
+    // Discovery §4.3: the issuer value must be identical to the configured issuer.
+    assertEquals(issuer(), metadata.getString("issuer"));
+    assertEquals(issuer() + "/jwks.json", metadata.getString("jwks_uri"));
+  }
+
+  @Test
+  default void oauthAuthorizationServerWhenRequestedThenSameMetadataAsOpenidConfiguration() {
+    JsonObject oidc = json(request("/.well-known/openid-configuration").get());
+    JsonObject oauth = json(request("/.well-known/oauth-authorization-server").get());
+
+    assertEquals(oidc, oauth);
+  }
+
+  @Test
+  default void metadataWhenEndpointsNotYetImplementedThenNotAdvertised() {
+    JsonObject metadata = json(request("/.well-known/openid-configuration").get());
+
+    for (String absent :
+        new String[] {"authorization_endpoint", "token_endpoint", "userinfo_endpoint"}) {
+      assertFalse(metadata.containsKey(absent), absent + " advertised but not implemented");
+    }
+  }
+
+  @Test
+  default void metadataWhenFetchedCrossOriginThenCorsAllowed() {
+    Response response =
+        request("/.well-known/openid-configuration").header("Origin", "https://spa.example").get();
+
+    assertEquals("*", response.getHeaderString("Access-Control-Allow-Origin"));
+    response.close();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.gatehouse.keys;
+
+import static dev.gatehouse.testing.TestServer.adminRequest;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Key administration and rotation (OpenID Connect Core §10.1.1) over HTTP. */
+public interface KeyAdminContract {
+
+  @Test
+  default void rotateWhenAdminTokenThenNextKeySignsAndOldKeyStaysPublished() {
+    Map<String, String> before = statuses(json(adminRequest("/admin/keys").get()));
+    String oldActive = kidWithStatus(before, "active");
+    String oldNext = kidWithStatus(before, "next");
+
+    Response response = adminRequest("/admin/keys/rotate").post(Entity.text(""));
+
+    assertEquals(200, response.getStatus());
+    assertEquals("no-store", response.getHeaderString("Cache-Control"));
+    Map<String, String> after = statuses(json(response));
+    // The key relying parties already had in their JWKS cache becomes the signer.
+    assertEquals(oldNext, kidWithStatus(after, "active"));
+    assertEquals("retired", after.get(oldActive));
+    String newNext = kidWithStatus(after, "next");
+    assertNotEquals(oldNext, newNext);
+    List<String> published = publishedKids();
+    assertTrue(published.containsAll(List.of(oldActive, oldNext, newNext)), published.toString());
+    assertEquals(oldNext, health().getJsonObject("data").getString("active_kid"));
+  }
+
+  @Test
+  default void listWhenAdminTokenThenKeysEncryptedAtRestAndNoKeyMaterial() {
+    Response response = adminRequest("/admin/keys").get();
+
+    assertEquals(200, response.getStatus());
+    String body = response.readEntity(String.class);
+    assertTrue(body.contains("\"encrypted_at_rest\":true"), body);
+    assertFalse(body.contains("\"n\""), "no key material in the admin listing");
+    assertFalse(body.contains("\"d\""), "no key material in the admin listing");
+  }
+
+  @Test
+  default void adminWhenNoTokenThenInvalidTokenWithBearerChallenge() {
+    Response response = request("/admin/keys/rotate").post(Entity.text(""));
+
+    assertEquals(401, response.getStatus());
+    assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Bearer "));
+    assertTrue(response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
+    assertEquals("invalid_token", json(response).getString("error"));
+  }
+
+  @Test
+  default void adminWhenWrongTokenThenInvalidTokenAndNoRotation() {
+    List<String> before = publishedKids();
+
+    Response response =
+        request("/admin/keys/rotate")
+            .header("Authorization", "Bearer not-the-admin-token")
+            .post(Entity.text(""));
+
+    assertEquals(401, response.getStatus());
+    JsonObject error = json(response);
+    assertEquals("invalid_token", error.getString("error"));
+    assertTrue(error.getString("error_description").contains("not valid"));
+    assertEquals(before, publishedKids());
+  }
+
+  @Test
+  default void adminWhenOtherAuthSchemeThenInvalidToken() {
+    Response response =
+        request("/admin/keys").header("Authorization", "Basic YWRtaW46YWRtaW4=").get();
+
+    assertEquals(401, response.getStatus());
+    assertEquals("invalid_token", json(response).getString("error"));
+  }
+
+  private static Map<String, String> statuses(JsonObject listing) {
+    return listing.getJsonArray("keys").stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toMap(k -> k.getString("kid"), k -> k.getString("status")));
+  }
+
+  private static String kidWithStatus(Map<String, String> statuses, String status) {
+    List<String> kids =
+        statuses.entrySet().stream()
+            .filter(e -> e.getValue().equals(status))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertEquals(1, kids.size(), "exactly one " + status + " key: " + statuses);
+    return kids.get(0);
+  }
+
+  private static List<String> publishedKids() {
+    return json(request("/jwks.json").get()).getJsonArray("keys").stream()
+        .map(k -> k.asJsonObject().getString("kid"))
+        .toList();
+  }
+
+  private static JsonObject health() {
+    return json(request("/health/ready").get()).getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("name").equals("signing-keys"))
+        .findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.gatehouse.protocol;
+
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+/** The one error model (RFC 6749 §5.2 shape) for every failure, over HTTP. */
+public interface ErrorModelContract {
+
+  @Test
+  default void unknownPathThenJson404WithoutStackTrace() {
+    Response response = request("/no/such/endpoint").get();
+
+    assertEquals(404, response.getStatus());
+    assertEquals("no-store", response.getHeaderString("Cache-Control"));
+    String body = response.readEntity(String.class);
+    assertTrue(body.contains("\"error\":\"not_found\""), body);
+    assertFalse(body.contains("Exception"), body);
+    assertFalse(body.contains("Payara"), "no server banner in the body: " + body);
+  }
+
+  @Test
+  default void anyResponseThenNoServerBanner() {
+    Response response = request("/no/such/endpoint").get();
+
+    assertNull(response.getHeaderString("X-Powered-By"));
+    assertNull(response.getHeaderString("Server"));
+    response.close();
+  }
+
+  @Test
+  default void wrongMethodThenJson405WithAllowHeader() {
+    Response response = request("/jwks.json").post(Entity.form(new jakarta.ws.rs.core.Form()));
+
+    assertEquals(405, response.getStatus());
+    assertTrue(response.getHeaderString("Allow").contains("GET"));
+    assertEquals("invalid_request", json(response).getString("error"));
+  }
+
+  @Test
+  default void unacceptableMediaTypeThenJson406() {
+    Response response = request("/jwks.json").accept(MediaType.APPLICATION_XML).get();
+
+    assertEquals(406, response.getStatus());
+    assertEquals("invalid_request", json(response).getString("error"));
+  }
+
+  @Test
+  default void unexpectedExceptionThenServerErrorWithIncidentAndNoDetail() {
+    Response response = request("/test-only/unexpected").get();
+
+    assertEquals(500, response.getStatus());
+    assertEquals("no-store", response.getHeaderString("Cache-Control"));
+    JsonObject error = json(response);
+    assertEquals("server_error", error.getString("error"));
+    String incident = error.getString("incident");
+    assertTrue(incident.matches("[0-9a-f]{12}"), incident);
+    assertTrue(error.getString("error_description").contains(incident));
+    assertFalse(error.toString().contains("hunter2"), "exception message leaked: " + error);
+    assertFalse(error.toString().contains("IllegalStateException"), error.toString());
+  }
+
+  @Test
+  default void oauthExceptionThenRfc6749JsonWithSanitizedDescription() {
+    Response response = request("/test-only/oauth-error").get();
+
+    assertEquals(400, response.getStatus());
+    assertEquals("no-store", response.getHeaderString("Cache-Control"));
+    assertNull(response.getHeaderString("X-Injected"));
+    JsonObject error = json(response);
+    assertEquals("invalid_grant", error.getString("error"));
+    String description = error.getString("error_description");
+    assertTrue(description.startsWith("the code has expired"), description);
+    assertFalse(description.contains("\r") || description.contains("\n"), description);
+  }
+
+  @Test
+  default void invalidClientWithAuthorizationHeaderThen401WithBasicChallenge() {
+    Response response =
+        request("/test-only/invalid-client").header("Authorization", "Basic Zm9vOmJhcg==").get();
+
+    assertEquals(401, response.getStatus());
+    assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Basic "));
+    assertEquals("invalid_client", json(response).getString("error"));
+  }
+
+  @Test
+  default void invalidClientWithoutAuthorizationHeaderThen401WithoutChallenge() {
+    Response response = request("/test-only/invalid-client").get();
+
+    assertEquals(401, response.getStatus());
+    assertNull(response.getHeaderString("WWW-Authenticate"));
+    assertEquals("invalid_client", json(response).getString("error"));
+  }
+}

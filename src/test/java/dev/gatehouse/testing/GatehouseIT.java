@@ -1,0 +1,32 @@
+package dev.gatehouse.testing;
+
+import dev.gatehouse.discovery.DiscoveryContract;
+import dev.gatehouse.discovery.HomePageContract;
+import dev.gatehouse.health.HealthContract;
+import dev.gatehouse.keys.JwksContract;
+import dev.gatehouse.keys.KeyAdminContract;
+import dev.gatehouse.protocol.ErrorModelContract;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * All container tests in one Payara Micro start: each feature's tests live in its own package as a
+ * {@code *Contract} interface of default {@code @Test} methods, and this class runs them all
+ * against one deployment (a start costs ~20 s; one per feature would multiply CI time).
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatehouseIT
+    implements DiscoveryContract,
+        HomePageContract,
+        JwksContract,
+        KeyAdminContract,
+        HealthContract,
+        ErrorModelContract {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.gatehouse.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.URI;
+
+/**
+ * The provider under test, as the container tests see it: base URL on loopback, the configured
+ * issuer and admin token (the same environment failsafe hands to Payara Micro), and an HTTP client.
+ */
+public final class TestServer {
+
+  private static final Client CLIENT = ClientBuilder.newClient();
+
+  private TestServer() {}
+
+  /**
+   * The server's base URL. Built from the reserved port: Arquillian reports a non-loopback host.
+   */
+  public static URI base() {
+    return URI.create("http://127.0.0.1:" + System.getProperty("it.http.port"));
+  }
+
+  /** The issuer the server was configured with. */
+  public static String issuer() {
+    return System.getenv("OIDC_ISSUER");
+  }
+
+  public static String adminToken() {
+    return System.getenv("OIDC_ADMIN_TOKEN");
+  }
+
+  /** A request to a path on the server. */
+  public static Invocation.Builder request(String path) {
+    return CLIENT.target(base().resolve(path)).request();
+  }
+
+  /** A request to an admin endpoint carrying the admin bearer token. */
+  public static Invocation.Builder adminRequest(String path) {
+    return request(path).header("Authorization", "Bearer " + adminToken());
+  }
+
+  /** Reads a response body as a JSON object (and closes the response). */
+  public static JsonObject json(Response response) {
+    try (response;
+        JsonReader reader =
+            Json.createReader(new StringReader(response.readEntity(String.class)))) {
+      return reader.readObject();
+    }
+  }
+}
