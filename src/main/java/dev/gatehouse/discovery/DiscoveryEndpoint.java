@@ -1,6 +1,5 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.protocol.Paths;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,22 +18,22 @@ import jakarta.ws.rs.core.Response;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-3">RFC 8414 §3</a>
  */
 @RequestScoped
-@Path("/")
+@Path(Paths.WELL_KNOWN)
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryEndpoint {
 
   private static final int MAX_AGE_SECONDS = 3600;
 
-  @Inject ProviderSettings settings;
+  @Inject DiscoveryDocument document;
 
   @GET
-  @Path(Paths.OPENID_CONFIGURATION)
+  @Path(Paths.OPENID_CONFIGURATION_NAME)
   public Response openidConfiguration() {
     return metadata();
   }
 
   @GET
-  @Path(Paths.OAUTH_AUTHORIZATION_SERVER)
+  @Path(Paths.OAUTH_AUTHORIZATION_SERVER_NAME)
   public Response oauthAuthorizationServer() {
     return metadata();
   }
@@ -43,7 +42,7 @@ public class DiscoveryEndpoint {
     CacheControl cache = new CacheControl();
     cache.setMaxAge(MAX_AGE_SECONDS);
     cache.setNoTransform(false);
-    return Response.ok(ProviderMetadata.of(settings).toJson().toString())
+    return Response.ok(document.json())
         .cacheControl(cache)
         .header("Access-Control-Allow-Origin", "*")
         .build();

@@ -1,6 +1,5 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.config.ProviderSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -23,12 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 public class HomeController {
 
   @Inject Models models;
-  @Inject ProviderSettings settings;
+  @Inject DiscoveryDocument document;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
   public String home() {
-    models.put("metadata", ProviderMetadata.of(settings));
+    models.put("metadata", document.metadata());
     return "discovery/home.jsp";
   }
 }

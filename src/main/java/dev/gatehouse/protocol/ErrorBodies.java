@@ -1,10 +1,12 @@
 package dev.gatehouse.protocol;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * Builds the one JSON error shape every mapper writes: {@code {"error", "error_description"}}.
@@ -13,16 +15,22 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ErrorBodies {
 
+  /**
+   * One factory for all error bodies: {@code Json.createObjectBuilder()} looks up a provider per
+   * call.
+   */
+  static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
   private ErrorBodies() {}
 
   /** A {@code no-store} error response; extra members (such as an incident id) may be added. */
   public static Response.ResponseBuilder json(int status, String error, String description) {
-    return json(status, error, description, Json.createObjectBuilder());
+    return json(status, error, description, JSON.createObjectBuilder());
   }
 
   static Response.ResponseBuilder json(
       int status, String error, String description, JsonObjectBuilder extra) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("error", error);
+    JsonObjectBuilder body = JSON.createObjectBuilder().add("error", error);
     if (description != null && !description.isBlank()) {
       body.add("error_description", sanitize(description));
     }

@@ -8,8 +8,9 @@ public final class Paths {
 
   private Paths() {}
 
-  public static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
-  public static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
+  public static final String WELL_KNOWN = "/.well-known";
+  public static final String OPENID_CONFIGURATION_NAME = "openid-configuration";
+  public static final String OAUTH_AUTHORIZATION_SERVER_NAME = "oauth-authorization-server";
   public static final String JWKS = "/jwks.json";
   public static final String ADMIN_KEYS = "/admin/keys";
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.protocol;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -29,7 +28,7 @@ public class ServerErrorMapper implements ExceptionMapper<Throwable> {
             500,
             OAuthError.SERVER_ERROR.code(),
             "The server met an unexpected condition; incident " + incident,
-            Json.createObjectBuilder().add("incident", incident))
+            ErrorBodies.JSON.createObjectBuilder().add("incident", incident))
         .build();
   }
 

@@ -1,0 +1,132 @@
+package dev.gatehouse.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A closed-loop HTTP load generator for loopback benchmarks: C client threads each send GETs back
+ * to back for a fixed time after a warm-up, then it prints requests/s and latency percentiles per
+ * URL. Bounded in time and count; refuses any host but loopback.
+ *
+ * <p>Usage: {@code java HttpBench.java <threads> <seconds> <warmupSeconds> <url>...}
+ */
+public final class HttpBench {
+
+  private static final int MAX_REQUESTS_PER_THREAD = 5_000_000;
+
+  private HttpBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int threads = Integer.parseInt(args[0]);
+    int seconds = Integer.parseInt(args[1]);
+    int warmup = Integer.parseInt(args[2]);
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(2))
+            .build();
+    System.out.printf(
+        "%-44s %8s %10s %8s %8s %8s %8s %7s%n",
+        "endpoint", "threads", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+    List<URI> targets = new ArrayList<>();
+    for (int i = 3; i < args.length; i++) {
+      URI uri = URI.create(args[i]);
+      String host = uri.getHost();
+      if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+        throw new IllegalArgumentException("loopback targets only: " + uri);
+      }
+      targets.add(uri);
+    }
+    // Warm every target before measuring any, so the first one does not meet a cold JIT.
+    for (URI uri : targets) {
+      run(client, uri, threads, warmup, false);
+    }
+    for (URI uri : targets) {
+      Result result = run(client, uri, threads, seconds, true);
+      System.out.printf(
+          Locale.ROOT,
+          "%-44s %8d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n",
+          uri.getPath(),
+          threads,
+          result.count() / (double) seconds,
+          result.percentile(50),
+          result.percentile(90),
+          result.percentile(99),
+          result.percentile(100),
+          result.errors());
+    }
+    System.exit(0);
+  }
+
+  private static Result run(HttpClient client, URI uri, int threads, int seconds, boolean record)
+      throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<long[]>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                long[] latencies = new long[1024];
+                int n = 0;
+                long errors = 0;
+                while (System.nanoTime() < deadline && n < MAX_REQUESTS_PER_THREAD) {
+                  long start = System.nanoTime();
+                  try {
+                    HttpResponse<byte[]> response =
+                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                      errors++;
+                    }
+                  } catch (Exception e) {
+                    errors++;
+                  }
+                  if (n == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, n * 2);
+                  }
+                  latencies[n++] = System.nanoTime() - start;
+                }
+                long[] out = Arrays.copyOf(latencies, n + 1);
+                out[n] = errors;
+                return out;
+              }));
+    }
+    long errors = 0;
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> f : futures) {
+      long[] l = f.get();
+      errors += l[l.length - 1];
+      all.add(Arrays.copyOf(l, l.length - 1));
+    }
+    pool.shutdown();
+    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return record ? new Result(merged, errors) : null;
+  }
+
+  private record Result(long[] sortedNanos, long errors) {
+    int count() {
+      return sortedNanos.length;
+    }
+
+    double percentile(int p) {
+      if (sortedNanos.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+      return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
+    }
+  }
+}
