@@ -1,6 +1,7 @@
 package dev.gatehouse.admin;
 
 import dev.gatehouse.config.AdminSettings;
+import dev.gatehouse.protocol.BearerTokens;
 import dev.gatehouse.protocol.ConstantTime;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.annotation.Priority;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -27,7 +27,6 @@ import java.util.logging.Logger;
 public class AdminTokenFilter implements ContainerRequestFilter {
 
   private static final Logger LOG = Logger.getLogger(AdminTokenFilter.class.getName());
-  private static final String BEARER = "bearer ";
 
   @Inject AdminSettings settings;
 
@@ -37,11 +36,10 @@ public class AdminTokenFilter implements ContainerRequestFilter {
     if (expected.isEmpty()) {
       throw new NotFoundException();
     }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      throw OAuthException.invalidToken("Admin endpoints require a bearer token");
-    }
-    String presented = header.substring(BEARER.length()).trim();
+    String presented =
+        BearerTokens.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .orElseThrow(
+                () -> OAuthException.invalidToken("Admin endpoints require a bearer token"));
     if (!ConstantTime.equals(expected.get(), presented)) {
       LOG.warning(
           () -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());

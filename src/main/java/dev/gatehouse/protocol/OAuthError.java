@@ -23,7 +23,9 @@ public enum OAuthError {
   INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
   INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
   SERVER_ERROR("server_error", 500),
-  TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
+  TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
+  /** Rate limit exceeded: the RFC 6749 code, with the HTTP status RFC 6585 §4 defines for it. */
+  TOO_MANY_REQUESTS("temporarily_unavailable", 429);
 
   private final String code;
   private final int status;

@@ -50,6 +50,14 @@ public class OAuthException extends RuntimeException {
     return new OAuthException(OAuthError.INVALID_TOKEN, description);
   }
 
+  public static OAuthException invalidClientMetadata(String description) {
+    return new OAuthException(OAuthError.INVALID_CLIENT_METADATA, description);
+  }
+
+  public static OAuthException invalidRedirectUri(String description) {
+    return new OAuthException(OAuthError.INVALID_REDIRECT_URI, description);
+  }
+
   public static OAuthException serverError(String description) {
     return new OAuthException(OAuthError.SERVER_ERROR, description);
   }

@@ -12,5 +12,8 @@ public final class Paths {
   public static final String OPENID_CONFIGURATION_NAME = "openid-configuration";
   public static final String OAUTH_AUTHORIZATION_SERVER_NAME = "oauth-authorization-server";
   public static final String JWKS = "/jwks.json";
+  public static final String REGISTRATION = "/register";
+  public static final String TOKEN = "/token";
+  public static final String ADMIN_CLIENTS = "/admin/clients";
   public static final String ADMIN_KEYS = "/admin/keys";
 }

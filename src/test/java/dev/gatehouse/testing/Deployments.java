@@ -19,6 +19,7 @@ public final class Deployments {
             WebArchive.class, new File(System.getProperty("gatehouse.war")));
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(built)
-        .addClass(FailingResource.class);
+        .addClass(FailingResource.class)
+        .addClass(ClientAuthProbe.class);
   }
 }

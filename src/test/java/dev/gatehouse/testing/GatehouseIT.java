@@ -1,11 +1,14 @@
 package dev.gatehouse.testing;
 
+import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
 import dev.gatehouse.discovery.HomePageContract;
 import dev.gatehouse.health.HealthContract;
 import dev.gatehouse.keys.JwksContract;
 import dev.gatehouse.keys.KeyAdminContract;
 import dev.gatehouse.protocol.ErrorModelContract;
+import dev.gatehouse.registration.ClientAdminContract;
+import dev.gatehouse.registration.RegistrationContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -23,7 +26,10 @@ class GatehouseIT
         JwksContract,
         KeyAdminContract,
         HealthContract,
-        ErrorModelContract {
+        ErrorModelContract,
+        RegistrationContract,
+        ClientAdminContract,
+        ClientAuthContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

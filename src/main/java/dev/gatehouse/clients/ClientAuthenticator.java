@@ -1,0 +1,92 @@
+package dev.gatehouse.clients;
+
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.Paths;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+/**
+ * Decides whether a request's credentials prove its client's identity, by the method the client
+ * registered. The transaction boundary for recording client-assertion jti values.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OpenID
+ *     Connect Core §9</a>
+ */
+@Stateless
+public class ClientAuthenticator {
+
+  private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class.getName());
+
+  @Inject ClientRepository clients;
+  @Inject SecretHasher hasher;
+  @Inject PrivateKeyJwtVerifier assertions;
+  @Inject AssertionReplayGuard replayGuard;
+  @Inject ProviderSettings provider;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Authenticates the client; {@code endpointPath} is where the credentials were presented (a
+   * client assertion may name that endpoint as its audience).
+   */
+  public AuthenticatedClient authenticate(ClientCredentials credentials, String endpointPath) {
+    String clientId =
+        credentials.method().equals(AuthMethods.PRIVATE_KEY_JWT) && credentials.clientId() == null
+            ? PrivateKeyJwtVerifier.unverifiedIssuer(credentials.assertion())
+            : credentials.clientId();
+    Client client = clients.find(clientId).orElseThrow(() -> rejected(clientId, "unknown client"));
+    ClientMetadata metadata = client.metadata();
+    if (!metadata.tokenEndpointAuthMethod().equals(credentials.method())) {
+      throw rejected(clientId, "client registered " + metadata.tokenEndpointAuthMethod());
+    }
+    switch (credentials.method()) {
+      case AuthMethods.CLIENT_SECRET_BASIC, AuthMethods.CLIENT_SECRET_POST ->
+          checkSecret(client, credentials);
+      case AuthMethods.PRIVATE_KEY_JWT -> checkAssertion(client, credentials, endpointPath);
+      default -> {
+        // none: a public client identifies itself only; PKCE protects what it does (RFC 7636).
+      }
+    }
+    return new AuthenticatedClient(clientId, credentials.method(), metadata);
+  }
+
+  private void checkSecret(Client client, ClientCredentials credentials) {
+    if (!hasher.matches(client.clientSecretHash(), credentials.secret())) {
+      throw rejected(client.clientId(), "wrong secret");
+    }
+    long expiresAt = client.clientSecretExpiresAt();
+    if (expiresAt != 0 && clock.instant().getEpochSecond() >= expiresAt) {
+      throw rejected(client.clientId(), "secret expired");
+    }
+  }
+
+  private void checkAssertion(Client client, ClientCredentials credentials, String endpointPath) {
+    List<String> audiences =
+        List.of(provider.issuer(), provider.endpoint(Paths.TOKEN), provider.endpoint(endpointPath));
+    JwtClaims claims =
+        assertions.verify(credentials.assertion(), client.metadata(), client.clientId(), audiences);
+    Instant now = clock.instant();
+    try {
+      Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+      if (!replayGuard.firstUse(client.clientId(), claims.getJwtId(), expiresAt, now)) {
+        throw rejected(client.clientId(), "client_assertion replayed");
+      }
+    } catch (MalformedClaimException e) {
+      throw rejected(client.clientId(), "malformed claims");
+    }
+  }
+
+  private static OAuthException rejected(String clientId, String why) {
+    // The reason goes to the log (with the client_id, never a credential), not to the caller.
+    LOG.info(() -> "Client authentication failed for client_id " + clientId + ": " + why);
+    return OAuthException.invalidClient("Client authentication failed");
+  }
+}

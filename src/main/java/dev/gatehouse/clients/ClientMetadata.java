@@ -1,0 +1,133 @@
+package dev.gatehouse.clients;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client's accepted metadata, as registered (RFC 7591 §2) with the OpenID Connect additions.
+ * Values here are already validated and defaulted; see {@code
+ * registration.ClientMetadataValidator}.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
+ * @see <a
+ *     href="https://openid.net/specs/openid-connect-registration-1_0.html#ClientMetadata">OpenID
+ *     Connect Dynamic Client Registration 1.0 §2</a>
+ */
+public record ClientMetadata(
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    String clientName,
+    List<String> grantTypes,
+    List<String> responseTypes,
+    String scope,
+    String tokenEndpointAuthMethod,
+    JsonObject jwks,
+    String jwksUri,
+    String applicationType,
+    List<String> contacts,
+    Map<String, String> uris,
+    String idTokenSignedResponseAlg) {
+
+  public static final String REDIRECT_URIS = "redirect_uris";
+  public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
+  public static final String CLIENT_NAME = "client_name";
+  public static final String GRANT_TYPES = "grant_types";
+  public static final String RESPONSE_TYPES = "response_types";
+  public static final String SCOPE = "scope";
+  public static final String TOKEN_ENDPOINT_AUTH_METHOD = "token_endpoint_auth_method";
+  public static final String JWKS = "jwks";
+  public static final String JWKS_URI = "jwks_uri";
+  public static final String APPLICATION_TYPE = "application_type";
+  public static final String CONTACTS = "contacts";
+  public static final String ID_TOKEN_SIGNED_RESPONSE_ALG = "id_token_signed_response_alg";
+
+  /** Informational URLs shown to users (RFC 7591 §2): all validated the same way. */
+  public static final List<String> URI_MEMBERS =
+      List.of("client_uri", "logo_uri", "policy_uri", "tos_uri");
+
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+  public ClientMetadata {
+    redirectUris = List.copyOf(redirectUris);
+    postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+    grantTypes = List.copyOf(grantTypes);
+    responseTypes = List.copyOf(responseTypes);
+    contacts = List.copyOf(contacts);
+    uris = Map.copyOf(uris);
+  }
+
+  public boolean isPublic() {
+    return AuthMethods.NONE.equals(tokenEndpointAuthMethod);
+  }
+
+  public boolean allowsGrant(String grantType) {
+    return grantTypes.contains(grantType);
+  }
+
+  /**
+   * The metadata as the registration response shows it (RFC 7591 §3.2.1); absent values omitted.
+   */
+  public JsonObjectBuilder toJson() {
+    JsonObjectBuilder json = JSON.createObjectBuilder();
+    json.add(REDIRECT_URIS, JSON.createArrayBuilder(redirectUris));
+    if (!postLogoutRedirectUris.isEmpty()) {
+      json.add(POST_LOGOUT_REDIRECT_URIS, JSON.createArrayBuilder(postLogoutRedirectUris));
+    }
+    addIfPresent(json, CLIENT_NAME, clientName);
+    json.add(GRANT_TYPES, JSON.createArrayBuilder(grantTypes));
+    json.add(RESPONSE_TYPES, JSON.createArrayBuilder(responseTypes));
+    addIfPresent(json, SCOPE, scope);
+    json.add(TOKEN_ENDPOINT_AUTH_METHOD, tokenEndpointAuthMethod);
+    if (jwks != null) {
+      json.add(JWKS, jwks);
+    }
+    addIfPresent(json, JWKS_URI, jwksUri);
+    json.add(APPLICATION_TYPE, applicationType);
+    if (!contacts.isEmpty()) {
+      json.add(CONTACTS, JSON.createArrayBuilder(contacts));
+    }
+    URI_MEMBERS.forEach(name -> addIfPresent(json, name, uris.get(name)));
+    json.add(ID_TOKEN_SIGNED_RESPONSE_ALG, idTokenSignedResponseAlg);
+    return json;
+  }
+
+  /** Reads metadata stored by {@link #toJson()}; trusts it (it was validated on the way in). */
+  public static ClientMetadata fromJson(JsonObject json) {
+    Map<String, String> uris =
+        URI_MEMBERS.stream()
+            .filter(json::containsKey)
+            .collect(java.util.stream.Collectors.toMap(n -> n, json::getString));
+    return new ClientMetadata(
+        strings(json, REDIRECT_URIS),
+        strings(json, POST_LOGOUT_REDIRECT_URIS),
+        json.getString(CLIENT_NAME, null),
+        strings(json, GRANT_TYPES),
+        strings(json, RESPONSE_TYPES),
+        json.getString(SCOPE, null),
+        json.getString(TOKEN_ENDPOINT_AUTH_METHOD),
+        json.containsKey(JWKS) ? json.getJsonObject(JWKS) : null,
+        json.getString(JWKS_URI, null),
+        json.getString(APPLICATION_TYPE),
+        strings(json, CONTACTS),
+        uris,
+        json.getString(ID_TOKEN_SIGNED_RESPONSE_ALG));
+  }
+
+  private static List<String> strings(JsonObject json, String name) {
+    JsonArray array = json.containsKey(name) ? json.getJsonArray(name) : JsonValue.EMPTY_JSON_ARRAY;
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.clients;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Stores and finds clients. */
+@ApplicationScoped
+public class ClientRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Client> find(String clientId) {
+    if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Client.class, clientId));
+  }
+
+  public void persist(Client client) {
+    em.persist(client);
+  }
+
+  public void delete(Client client) {
+    em.remove(em.contains(client) ? client : em.merge(client));
+  }
+}

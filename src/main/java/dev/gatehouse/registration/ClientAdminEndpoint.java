@@ -1,0 +1,43 @@
+package dev.gatehouse.registration;
+
+import dev.gatehouse.admin.AdminAuthenticated;
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.protocol.NoStore;
+import dev.gatehouse.protocol.Paths;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * Operator creation of clients without dynamic registration (pre-registered clients): the same
+ * metadata and validation as RFC 7591, an optional operator-chosen {@code client_id}, guarded by
+ * the admin token. The response is a client information response, so RFC 7592 management works too.
+ */
+@RequestScoped
+@Path(Paths.ADMIN_CLIENTS)
+@AdminAuthenticated
+@NoStore
+@Produces(MediaType.APPLICATION_JSON)
+public class ClientAdminEndpoint {
+
+  @Inject RegistrationService service;
+  @Inject ProviderSettings provider;
+  @Context HttpHeaders headers;
+
+  @POST
+  public Response create(InputStream body) {
+    JsonObject request = JsonBodies.readObject(headers.getMediaType(), body);
+    RegisteredClient created = service.configure(request, request.getString("client_id", null));
+    URI uri = URI.create(provider.endpoint(Paths.REGISTRATION + "/" + created.client().clientId()));
+    return Response.created(uri).entity(created.toJson(uri.toString())).build();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.gatehouse.registration;
+
+import dev.gatehouse.clients.AuthMethods;
+import dev.gatehouse.clients.Client;
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.RandomTokens;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Creates, reads, updates and deletes clients. Secrets and registration access tokens are random
+ * 256-bit values, returned once and stored as hashes; the registration access token is replaced on
+ * every read and update, since only its hash is kept.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3">RFC 7591 §3</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7592#section-2">RFC 7592 §2</a>
+ */
+@Stateless
+public class RegistrationService {
+
+  private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
+  // Operator-chosen ids: URL-safe, and never shaped like the UUID subjects given to users
+  // (RFC 9700 §4.15.1: a client_id must not be mistaken for a user's sub).
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{3,128}");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  @Inject ClientRepository clients;
+  @Inject SecretHasher hasher;
+
+  Clock clock = Clock.systemUTC();
+
+  /** Dynamic registration: the provider chooses the client_id. */
+  public RegisteredClient register(JsonObject request) {
+    return create(request, RandomTokens.base64url(18), Client.Origin.REGISTERED);
+  }
+
+  /** An operator creates a client, optionally choosing its client_id. */
+  public RegisteredClient configure(JsonObject request, String clientId) {
+    String id = clientId == null ? RandomTokens.base64url(18) : clientId;
+    if (!CLIENT_ID.matcher(id).matches() || UUID.matcher(id).matches()) {
+      throw OAuthException.invalidClientMetadata(
+          "client_id must be 3-128 characters of A-Z a-z 0-9 . _ ~ - and not a UUID");
+    }
+    if (clients.find(id).isPresent()) {
+      throw OAuthException.invalidClientMetadata("client_id " + id + " already exists");
+    }
+    return create(request, id, Client.Origin.CONFIGURED);
+  }
+
+  public RegisteredClient read(String clientId, String registrationAccessToken) {
+    Client client = authorize(clientId, registrationAccessToken);
+    return new RegisteredClient(client, null, rotateRegistrationToken(client));
+  }
+
+  /** RFC 7592 §2.2: the request replaces all metadata; omitted values fall back to defaults. */
+  public RegisteredClient update(
+      String clientId, String registrationAccessToken, JsonObject request) {
+    Client client = authorize(clientId, registrationAccessToken);
+    if (!clientId.equals(request.getString("client_id", null))) {
+      throw OAuthException.invalidClientMetadata("client_id in the body must be the client's own");
+    }
+    String presentedSecret = request.getString("client_secret", null);
+    if (presentedSecret != null && !hasher.matches(client.clientSecretHash(), presentedSecret)) {
+      throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
+    }
+    ClientMetadata metadata = ClientMetadataValidator.validate(request);
+    boolean hadSecret = client.hasSecret();
+    client.replaceMetadata(metadata, clock.instant());
+    String newSecret = null;
+    if (AuthMethods.usesSecret(metadata.tokenEndpointAuthMethod()) && !hadSecret) {
+      newSecret = issueSecret(client);
+    }
+    LOG.info(() -> "Client " + clientId + " updated");
+    return new RegisteredClient(client, newSecret, rotateRegistrationToken(client));
+  }
+
+  public void delete(String clientId, String registrationAccessToken) {
+    Client client = authorize(clientId, registrationAccessToken);
+    clients.delete(client);
+    LOG.info(() -> "Client " + clientId + " deleted");
+  }
+
+  private RegisteredClient create(JsonObject request, String clientId, Client.Origin origin) {
+    ClientMetadata metadata = ClientMetadataValidator.validate(request);
+    Client client = new Client(clientId, metadata, origin, clock.instant());
+    String secret =
+        AuthMethods.usesSecret(metadata.tokenEndpointAuthMethod()) ? issueSecret(client) : null;
+    String token = rotateRegistrationToken(client);
+    clients.persist(client);
+    LOG.info(
+        () ->
+            "Client "
+                + clientId
+                + " created ("
+                + origin
+                + ", "
+                + metadata.tokenEndpointAuthMethod()
+                + ")");
+    return new RegisteredClient(client, secret, token);
+  }
+
+  /** RFC 7592 §3: unknown client or wrong token are both 401 invalid_token. */
+  private Client authorize(String clientId, String registrationAccessToken) {
+    return clients
+        .find(clientId)
+        .filter(c -> hasher.matches(c.registrationTokenHash(), registrationAccessToken))
+        .orElseThrow(
+            () -> OAuthException.invalidToken("The registration access token is not valid"));
+  }
+
+  private String issueSecret(Client client) {
+    String secret = RandomTokens.base64url(32);
+    client.setSecretHash(hasher.hash(secret));
+    return secret;
+  }
+
+  private String rotateRegistrationToken(Client client) {
+    String token = RandomTokens.base64url(32);
+    client.setRegistrationTokenHash(hasher.hash(token));
+    return token;
+  }
+}

@@ -1,0 +1,352 @@
+package dev.gatehouse.clients;
+
+import static dev.gatehouse.testing.TestServer.adminRequest;
+import static dev.gatehouse.testing.TestServer.base;
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformation;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformationResponse;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientMetadata;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
+import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Client authentication (OpenID Connect Core §9, RFC 6749 §2.3, RFC 7523) over HTTP, at a test-only
+ * endpoint that requires it as the token endpoint will.
+ */
+public interface ClientAuthContract {
+
+  String PROBE = "/test-only/client-auth";
+
+  @Test
+  default void basicWhenRightSecretThenAuthenticatedAndFormStillReadable() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+
+    Response response =
+        request(PROBE)
+            .header(
+                "Authorization",
+                basic(client.getString("client_id"), client.getString("client_secret")))
+            .post(Entity.form(new Form("echo", "kept")));
+
+    assertEquals(200, response.getStatus());
+    JsonObject who = json(response);
+    assertEquals(client.getString("client_id"), who.getString("client_id"));
+    assertEquals("client_secret_basic", who.getString("method"));
+    assertEquals("kept", who.getString("echo"));
+  }
+
+  @Test
+  default void basicWhenWrongSecretThen401InvalidClientWithBasicChallenge() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+
+    Response response =
+        request(PROBE)
+            .header("Authorization", basic(client.getString("client_id"), "wrong"))
+            .post(Entity.form(new Form()));
+
+    assertEquals(401, response.getStatus());
+    assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Basic"));
+    assertEquals("invalid_client", json(response).getString("error"));
+  }
+
+  @Test
+  default void basicWhenIdFormEncodedPerRfc6749ThenAuthenticated() {
+    String id = "ops.client~" + System.nanoTime();
+    JsonObject client =
+        json(
+            adminRequest("/admin/clients")
+                .post(
+                    Entity.json(
+                        TestClients.confidential().add("client_id", id).build().toString())));
+    String encodedId = id.replace(".", "%2E").replace("~", "%7E");
+    String header =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (encodedId + ":" + client.getString("client_secret"))
+                        .getBytes(StandardCharsets.UTF_8));
+
+    Response response =
+        request(PROBE).header("Authorization", header).post(Entity.form(new Form()));
+
+    assertEquals(200, response.getStatus());
+    assertEquals(id, json(response).getString("client_id"));
+  }
+
+  @Test
+  default void postWhenRightSecretThenAuthenticatedAndWrongSecretRejectedWithoutChallenge() {
+    JsonObject client =
+        TestClients.register(
+            TestClients.confidential().add("token_endpoint_auth_method", "client_secret_post"));
+    String id = client.getString("client_id");
+
+    Response ok =
+        request(PROBE)
+            .post(
+                Entity.form(
+                    new Form("client_id", id)
+                        .param("client_secret", client.getString("client_secret"))));
+    Response bad =
+        request(PROBE).post(Entity.form(new Form("client_id", id).param("client_secret", "wrong")));
+
+    assertEquals(200, ok.getStatus());
+    assertEquals("client_secret_post", json(ok).getString("method"));
+    assertEquals(401, bad.getStatus());
+    assertNull(bad.getHeaderString("WWW-Authenticate"));
+    assertEquals("invalid_client", json(bad).getString("error"));
+  }
+
+  @Test
+  default void secretWhenMethodDiffersFromRegisteredThen401() {
+    JsonObject basicClient = TestClients.register(TestClients.confidential());
+
+    Response response =
+        request(PROBE)
+            .post(
+                Entity.form(
+                    new Form("client_id", basicClient.getString("client_id"))
+                        .param("client_secret", basicClient.getString("client_secret"))));
+
+    assertEquals(401, response.getStatus());
+    assertEquals("invalid_client", json(response).getString("error"));
+  }
+
+  @Test
+  default void noneWhenPublicClientIdThenAuthenticatedAndUnknownIdOrSecretRejected() {
+    JsonObject client = TestClients.register(TestClients.publicNative());
+    String id = client.getString("client_id");
+
+    Response ok = request(PROBE).post(Entity.form(new Form("client_id", id)));
+    Response unknown = request(PROBE).post(Entity.form(new Form("client_id", "no-such-client")));
+    Response withSecret =
+        request(PROBE).post(Entity.form(new Form("client_id", id).param("client_secret", "x")));
+    Response nothing = request(PROBE).post(Entity.form(new Form()));
+
+    assertEquals(200, ok.getStatus());
+    assertEquals("none", json(ok).getString("method"));
+    for (Response r : new Response[] {unknown, withSecret, nothing}) {
+      assertEquals(401, r.getStatus());
+      assertEquals("invalid_client", json(r).getString("error"));
+    }
+  }
+
+  @Test
+  default void authWhenTwoMethodsRepeatedOrNotAFormThenInvalidRequest() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+    String id = client.getString("client_id");
+    String secret = client.getString("client_secret");
+
+    Response two =
+        request(PROBE)
+            .header("Authorization", basic(id, secret))
+            .post(Entity.form(new Form("client_secret", secret)));
+    Response jsonBody =
+        request(PROBE).header("Authorization", basic(id, secret)).post(Entity.json("{}"));
+    Response repeated =
+        request(PROBE)
+            .post(
+                Entity.entity(
+                    "client_id=" + id + "&client_id=" + id, "application/x-www-form-urlencoded"));
+
+    for (Response r : new Response[] {two, repeated}) {
+      assertEquals(400, r.getStatus());
+      assertEquals("invalid_request", json(r).getString("error"));
+    }
+    // A non-form body never reaches client authentication: 415, in the same JSON error shape.
+    assertEquals(415, jsonBody.getStatus());
+    assertEquals("invalid_request", json(jsonBody).getString("error"));
+  }
+
+  @Test
+  default void privateKeyJwtWhenRegisteredByNimbusThenAssertionAcceptedOnceOnly() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-1").generate();
+    OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
+    PrivateKeyJWT assertion =
+        new PrivateKeyJWT(
+            client.getID(),
+            URI.create(issuer()),
+            JWSAlgorithm.RS256,
+            key.toRSAPrivateKey(),
+            key.getKeyID(),
+            null);
+
+    Response first = request(PROBE).post(Entity.form(form(assertion.toParameters())));
+    Response replay = request(PROBE).post(Entity.form(form(assertion.toParameters())));
+
+    assertEquals(200, first.getStatus(), () -> first.readEntity(String.class));
+    assertEquals("private_key_jwt", json(first).getString("method"));
+    assertEquals(401, replay.getStatus(), "the same jti twice is a replay");
+    assertEquals("invalid_client", json(replay).getString("error"));
+  }
+
+  @Test
+  default void privateKeyJwtWhenAudienceIsTokenEndpointThenAccepted() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-2").generate();
+    OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
+    PrivateKeyJWT assertion =
+        new PrivateKeyJWT(
+            client.getID(),
+            URI.create(issuer() + "/token"),
+            JWSAlgorithm.RS256,
+            key.toRSAPrivateKey(),
+            key.getKeyID(),
+            null);
+
+    assertEquals(200, request(PROBE).post(Entity.form(form(assertion.toParameters()))).getStatus());
+  }
+
+  @Test
+  default void privateKeyJwtWhenWrongKeyExpiredWrongAudienceOrHmacThenRejected() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-3").generate();
+    RSAKey other = new RSAKeyGenerator(2048).keyID("rp-key-3").generate();
+    OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
+    ClientID id = client.getID();
+    Date past = new Date(System.currentTimeMillis() - 600_000);
+    JWTAuthenticationClaimsSet expired =
+        new JWTAuthenticationClaimsSet(
+            id, List.of(new Audience(issuer())), past, null, null, new JWTID());
+
+    Map<String, String> cases =
+        Map.of(
+            "wrong key",
+                params(
+                    new PrivateKeyJWT(
+                        id,
+                        URI.create(issuer()),
+                        JWSAlgorithm.RS256,
+                        other.toRSAPrivateKey(),
+                        key.getKeyID(),
+                        null)),
+            "expired",
+                params(
+                    new PrivateKeyJWT(
+                        expired, JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null)),
+            "wrong audience",
+                params(
+                    new PrivateKeyJWT(
+                        id,
+                        URI.create("https://other.example/token"),
+                        JWSAlgorithm.RS256,
+                        key.toRSAPrivateKey(),
+                        key.getKeyID(),
+                        null)),
+            "HS256",
+                params(
+                    new ClientSecretJWT(
+                        id,
+                        URI.create(issuer()),
+                        JWSAlgorithm.HS256,
+                        new Secret("a-shared-secret-of-at-least-32-bytes!!"))));
+    cases.forEach(
+        (name, body) -> {
+          Response response =
+              request(PROBE).post(Entity.entity(body, "application/x-www-form-urlencoded"));
+          assertEquals(401, response.getStatus(), name);
+          assertEquals("invalid_client", json(response).getString("error"), name);
+        });
+  }
+
+  @Test
+  default void privateKeyJwtWhenKeysAtJwksUriThenFetchedAndAccepted() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("remote-key").generate();
+    HttpServer keyServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    keyServer.createContext(
+        "/jwks",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    keyServer.start();
+    try {
+      String jwksUri = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks";
+      JsonObject client =
+          TestClients.register(TestClients.service("private_key_jwt").add("jwks_uri", jwksUri));
+      PrivateKeyJWT assertion =
+          new PrivateKeyJWT(
+              new ClientID(client.getString("client_id")),
+              URI.create(issuer()),
+              JWSAlgorithm.RS256,
+              key.toRSAPrivateKey(),
+              key.getKeyID(),
+              null);
+
+      Response response = request(PROBE).post(Entity.form(form(assertion.toParameters())));
+
+      assertEquals(200, response.getStatus(), () -> response.readEntity(String.class));
+    } finally {
+      keyServer.stop(0);
+    }
+  }
+
+  private static OIDCClientInformation registerWithNimbus(JWKSet publicKeys) throws Exception {
+    OIDCClientMetadata metadata = new OIDCClientMetadata();
+    metadata.setName("Nimbus RP");
+    metadata.setRedirectionURI(URI.create("https://rp.example/callback"));
+    metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+    metadata.setJWKSet(publicKeys);
+    OIDCClientRegistrationRequest request =
+        new OIDCClientRegistrationRequest(base().resolve("/register"), metadata, null);
+    ClientRegistrationResponse response =
+        OIDCClientRegistrationResponseParser.parse(request.toHTTPRequest().send());
+    assertTrue(
+        response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+    OIDCClientInformation info =
+        ((OIDCClientInformationResponse) response).getOIDCClientInformation();
+    assertEquals(
+        ClientAuthenticationMethod.PRIVATE_KEY_JWT,
+        info.getOIDCMetadata().getTokenEndpointAuthMethod());
+    assertNull(info.getSecret(), "no secret for a private_key_jwt client");
+    return info;
+  }
+
+  private static Form form(Map<String, List<String>> parameters) {
+    Form form = new Form();
+    parameters.forEach((name, values) -> values.forEach(v -> form.param(name, v)));
+    return form;
+  }
+
+  private static String params(com.nimbusds.oauth2.sdk.auth.JWTAuthentication authentication) {
+    return com.nimbusds.oauth2.sdk.util.URLUtils.serializeParameters(authentication.toParameters());
+  }
+
+  private static String basic(String id, String secret) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,200 @@
+package dev.gatehouse.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.List;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientMetadataValidatorTest {
+
+  static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text.replace('\'', '"')))) {
+      return reader.readObject();
+    }
+  }
+
+  static OAuthException rejected(String request) {
+    return assertThrows(
+        OAuthException.class, () -> ClientMetadataValidator.validate(json(request)));
+  }
+
+  @Test
+  void validateWhenOnlyRedirectUrisThenRfc7591Defaults() {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(json("{'redirect_uris':['https://app.example/cb']}"));
+
+    assertEquals(List.of("authorization_code"), m.grantTypes());
+    assertEquals(List.of("code"), m.responseTypes());
+    assertEquals("client_secret_basic", m.tokenEndpointAuthMethod());
+    assertEquals("web", m.applicationType());
+    assertEquals("RS256", m.idTokenSignedResponseAlg());
+    assertNull(m.scope());
+  }
+
+  @Test
+  void validateWhenClientCredentialsOnlyThenNoRedirectUrisAndNoResponseTypes() {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(json("{'grant_types':['client_credentials']}"));
+
+    assertEquals(List.of(), m.responseTypes());
+    assertEquals(List.of(), m.redirectUris());
+  }
+
+  @Test
+  void validateWhenUnknownMembersThenIgnored() {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(
+            json("{'redirect_uris':['https://a.example/cb'],'x_custom':42}"));
+
+    assertTrue(m.toJson().build().toString().indexOf("x_custom") < 0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://app.example/cb",
+        "https://app.example/cb?tenant=a",
+        "http://localhost:3000/cb",
+        "http://127.0.0.1/cb",
+        "http://[::1]:8080/cb"
+      })
+  void validateWhenWebRedirectUriHttpsOrLoopbackThenAccepted(String uri) {
+    ClientMetadata m = ClientMetadataValidator.validate(json("{'redirect_uris':['" + uri + "']}"));
+
+    assertEquals(List.of(uri), m.redirectUris());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://app.example/cb#frag",
+        "/relative/cb",
+        "app.example/cb",
+        "http://app.example/cb",
+        "com.example.app:/cb",
+        "javascript:alert(1)",
+        "https://bad host/cb",
+        "https:///nohost"
+      })
+  void validateWhenWebRedirectUriNotAllowedThenInvalidRedirectUri(String uri) {
+    OAuthException e = rejected("{'redirect_uris':['" + uri + "']}");
+
+    assertEquals(OAuthError.INVALID_REDIRECT_URI, e.error());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "com.example.app:/oauth2redirect",
+        "http://127.0.0.1:51234/cb",
+        "https://app.example/cb"
+      })
+  void validateWhenNativeRedirectUriThenCustomSchemeAndLoopbackAccepted(String uri) {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(
+            json(
+                "{'application_type':'native','token_endpoint_auth_method':'none','redirect_uris':['"
+                    + uri
+                    + "']}"));
+
+    assertEquals("native", m.applicationType());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "file:///etc/passwd",
+        "com.example.app:/cb#x"
+      })
+  void validateWhenNativeRedirectUriDangerousThenRejected(String uri) {
+    OAuthException e = rejected("{'application_type':'native','redirect_uris':['" + uri + "']}");
+
+    assertEquals(OAuthError.INVALID_REDIRECT_URI, e.error());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}|invalid_redirect_uri|redirect_uris is required",
+        "{'redirect_uris':'https://a.example/cb'}|invalid_redirect_uri|array",
+        "{'redirect_uris':[42]}|invalid_redirect_uri|array of non-empty strings",
+        "{'redirect_uris':['https://a.example/cb'],'grant_types':['password']}|invalid_client_metadata|Unsupported grant type",
+        "{'redirect_uris':['https://a.example/cb'],'grant_types':['implicit']}|invalid_client_metadata|Unsupported grant type",
+        "{'redirect_uris':['https://a.example/cb'],'response_types':['token']}|invalid_client_metadata|Unsupported response type",
+        "{'grant_types':['client_credentials'],'response_types':['code']}|invalid_client_metadata|registered together",
+        "{'redirect_uris':['https://a.example/cb'],'response_types':[]}|invalid_client_metadata|registered together",
+        "{'grant_types':['refresh_token']}|invalid_client_metadata|requires the authorization_code",
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'tls_client_auth'}|invalid_client_metadata|Unsupported token_endpoint_auth_method",
+        "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'none'}|invalid_client_metadata|cannot use client_credentials",
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt'}|invalid_client_metadata|requires jwks or jwks_uri",
+        "{'redirect_uris':['https://a.example/cb'],'jwks':'x'}|invalid_client_metadata|JWK Set object",
+        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':[{'kty':'oct','k':'AAAA'}]}}|invalid_client_metadata|public asymmetric",
+        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':[]}}|invalid_client_metadata|no usable keys",
+        "{'redirect_uris':['https://a.example/cb'],'jwks_uri':'http://keys.example/jwks'}|invalid_client_metadata|https URL",
+        "{'redirect_uris':['https://a.example/cb'],'application_type':'desktop'}|invalid_client_metadata|web or native",
+        "{'redirect_uris':['https://a.example/cb'],'client_name':42}|invalid_client_metadata|must be a string",
+        "{'redirect_uris':['https://a.example/cb'],'client_name':''}|invalid_client_metadata|non-empty",
+        "{'redirect_uris':['https://a.example/cb'],'scope':'openid  profile'}|invalid_client_metadata|scope tokens",
+        "{'redirect_uris':['https://a.example/cb'],'logo_uri':'javascript:alert(1)'}|invalid_client_metadata|logo_uri",
+        "{'redirect_uris':['https://a.example/cb'],'id_token_signed_response_alg':'none'}|invalid_client_metadata|RS256",
+        "{'redirect_uris':['https://a.example/cb'],'id_token_signed_response_alg':'HS256'}|invalid_client_metadata|RS256",
+        "{'redirect_uris':['https://a.example/cb'],'post_logout_redirect_uris':['http://evil.example/']}|invalid_redirect_uri|post_logout_redirect_uris"
+      })
+  void validateWhenMetadataContradictoryOrMalformedThenRfc7591Error(
+      String request, String error, String words) {
+    OAuthException e = rejected(request);
+
+    assertEquals(error, e.error().code());
+    assertTrue(e.description().contains(words), e.description());
+  }
+
+  @Test
+  void validateWhenJwksHasPrivateKeyThenRejected() throws Exception {
+    String jwk = RsaJwkGenerator.generateJwk(2048).toJson(OutputControlLevel.INCLUDE_PRIVATE);
+
+    OAuthException e =
+        rejected(
+            "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':["
+                + jwk.replace('"', '\'')
+                + "]}}");
+    assertTrue(e.description().contains("public"));
+  }
+
+  @Test
+  void validateWhenJwksAndJwksUriBothThenRejected() throws Exception {
+    String jwk = RsaJwkGenerator.generateJwk(2048).toJson(OutputControlLevel.PUBLIC_ONLY);
+
+    OAuthException e =
+        rejected(
+            "{'redirect_uris':['https://a.example/cb'],'jwks_uri':'https://a.example/jwks','jwks':{'keys':["
+                + jwk.replace('"', '\'')
+                + "]}}");
+    assertTrue(e.description().contains("both"));
+  }
+
+  @Test
+  void validateWhenTooManyRedirectUrisThenRejected() {
+    String many = "'https://a.example/cb',".repeat(51);
+    OAuthException e = rejected("{'redirect_uris':[" + many.substring(0, many.length() - 1) + "]}");
+
+    assertTrue(e.description().contains("more than"));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gatehouse.testing;
+
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+
+/** Registration requests for the usual kinds of client, and a helper that registers them. */
+public final class TestClients {
+
+  private TestClients() {}
+
+  /** A confidential web client (client_secret_basic, code flow). */
+  public static JsonObjectBuilder confidential() {
+    return Json.createObjectBuilder()
+        .add("client_name", "Confidential Test App")
+        .add("redirect_uris", Json.createArrayBuilder().add("https://app.example/callback"));
+  }
+
+  /** A public native client (none, PKCE) with a private-use scheme redirect. */
+  public static JsonObjectBuilder publicNative() {
+    return Json.createObjectBuilder()
+        .add("client_name", "Native Test App")
+        .add("application_type", "native")
+        .add("token_endpoint_auth_method", "none")
+        .add("redirect_uris", Json.createArrayBuilder().add("com.example.app:/oauth2redirect"));
+  }
+
+  /** A machine-to-machine client. */
+  public static JsonObjectBuilder service(String authMethod) {
+    return Json.createObjectBuilder()
+        .add("client_name", "Service " + authMethod)
+        .add("grant_types", Json.createArrayBuilder().add("client_credentials"))
+        .add("token_endpoint_auth_method", authMethod);
+  }
+
+  /** POSTs to /register and returns the response (for the caller to assert on). */
+  public static Response post(JsonObject metadata) {
+    return request("/register").post(Entity.json(metadata.toString()));
+  }
+
+  /** Registers and returns the client information response, asserting 201. */
+  public static JsonObject register(JsonObjectBuilder metadata) {
+    Response response = post(metadata.build());
+    assertEquals(
+        201,
+        response.getStatus(),
+        () -> "registration failed: " + response.readEntity(String.class));
+    return json(response);
+  }
+}
