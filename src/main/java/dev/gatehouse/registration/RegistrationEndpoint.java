@@ -1,9 +1,7 @@
 package dev.gatehouse.registration;
 
 import dev.gatehouse.config.ProviderSettings;
-import dev.gatehouse.config.RegistrationSettings;
 import dev.gatehouse.protocol.BearerTokens;
-import dev.gatehouse.protocol.ConstantTime;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.Paths;
@@ -37,25 +35,15 @@ import java.net.URI;
 public class RegistrationEndpoint {
 
   @Inject RegistrationService service;
-  @Inject RegistrationSettings settings;
-  @Inject RegistrationRateLimiter rateLimiter;
+  @Inject RegistrationPolicy policy;
   @Inject ProviderSettings provider;
   @Context HttpHeaders headers;
   @Context HttpServletRequest servletRequest;
 
   @POST
   public Response register(InputStream body) {
-    rateLimiter.check(servletRequest.getRemoteAddr());
-    settings
-        .initialAccessToken()
-        .ifPresent(
-            expected -> {
-              String presented = bearer().orElse(null);
-              if (!ConstantTime.equals(expected, presented)) {
-                throw OAuthException.invalidToken(
-                    "A valid initial access token is required to register");
-              }
-            });
+    policy.admit(
+        servletRequest.getRemoteAddr(), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     RegisteredClient registered =
         service.register(JsonBodies.readObject(headers.getMediaType(), body));
     URI location = URI.create(clientUri(registered.client().clientId()));

@@ -1,0 +1,34 @@
+package dev.gatehouse.registration;
+
+import dev.gatehouse.config.RegistrationSettings;
+import dev.gatehouse.protocol.BearerTokens;
+import dev.gatehouse.protocol.ConstantTime;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Who may register: every caller within the rate limit, and, when the operator configured one, only
+ * callers presenting the initial access token.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3">RFC 7591 §3</a>
+ */
+@ApplicationScoped
+public class RegistrationPolicy {
+
+  @Inject RegistrationSettings settings;
+  @Inject RegistrationRateLimiter rateLimiter;
+
+  /** Throws the error for a caller that may not register now. */
+  public void admit(String address, String authorization) {
+    rateLimiter.check(address);
+    requireInitialAccessToken(settings.initialAccessToken(), BearerTokens.from(authorization));
+  }
+
+  static void requireInitialAccessToken(Optional<String> expected, Optional<String> presented) {
+    if (expected.isPresent() && !ConstantTime.equals(expected.get(), presented.orElse(null))) {
+      throw OAuthException.invalidToken("A valid initial access token is required to register");
+    }
+  }
+}
