@@ -26,22 +26,31 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
     OAuthError error = exception.error();
     Response.ResponseBuilder response =
         ErrorBodies.json(error.status(), error.code(), exception.description());
-    String challenge = challenge(error, exception.description());
+    String challenge = challenge(exception);
     if (challenge != null) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
     return response.build();
   }
 
-  private String challenge(OAuthError error, String description) {
+  private String challenge(OAuthException exception) {
+    OAuthError error = exception.error();
+    if (exception instanceof BearerChallengeException bearer && !bearer.tokenPresented()) {
+      return "Bearer realm=\"" + REALM + "\"";
+    }
     if (error.isBearerChallenge()) {
-      return "Bearer realm=\""
-          + REALM
-          + "\", error=\""
-          + error.code()
-          + "\", error_description=\""
-          + ErrorBodies.sanitize(description)
-          + "\"";
+      StringBuilder challenge =
+          new StringBuilder("Bearer realm=\"")
+              .append(REALM)
+              .append("\", error=\"")
+              .append(error.code())
+              .append("\", error_description=\"")
+              .append(ErrorBodies.sanitize(exception.description()))
+              .append('"');
+      if (exception instanceof BearerChallengeException bearer && bearer.scope() != null) {
+        challenge.append(", scope=\"").append(ErrorBodies.sanitize(bearer.scope())).append('"');
+      }
+      return challenge.toString();
     }
     if (error == OAuthError.INVALID_CLIENT && usedAuthorizationHeader()) {
       return "Basic realm=\"" + REALM + "\"";

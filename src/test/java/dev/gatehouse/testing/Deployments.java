@@ -20,6 +20,7 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(built)
         .addClass(FailingResource.class)
-        .addClass(ClientAuthProbe.class);
+        .addClass(ClientAuthProbe.class)
+        .addClass(TokenMint.class);
   }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.keys.KeyAdminContract;
 import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
+import dev.gatehouse.resourceserver.ResourceServerContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -29,7 +30,8 @@ class GatehouseIT
         ErrorModelContract,
         RegistrationContract,
         ClientAdminContract,
-        ClientAuthContract {
+        ClientAuthContract,
+        ResourceServerContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

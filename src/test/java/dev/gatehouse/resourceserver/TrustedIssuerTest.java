@@ -1,0 +1,156 @@
+package dev.gatehouse.resourceserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.Test;
+
+class TrustedIssuerTest {
+
+  static final Duration MAX_AGE = Duration.ofMinutes(10);
+  static final Duration MIN_REFRESH = Duration.ofSeconds(30);
+
+  static RsaJsonWebKey key(String kid) throws Exception {
+    RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+    key.setKeyId(kid);
+    return key;
+  }
+
+  static JsonWebSignature signedBy(RsaJsonWebKey key) throws Exception {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload("{}");
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setKeyIdHeaderValue(key.getKeyId());
+    jws.setKey(key.getPrivateKey());
+    JsonWebSignature parsed = new JsonWebSignature();
+    parsed.setCompactSerialization(jws.getCompactSerialization());
+    return parsed;
+  }
+
+  /** A key source whose published keys and availability the test controls, counting fetches. */
+  static final class FakeSource implements TrustedIssuer.KeySource {
+    final List<JsonWebKey> published = new ArrayList<>();
+    final AtomicInteger fetches = new AtomicInteger();
+    boolean down;
+
+    @Override
+    public List<JsonWebKey> fetch(String issuer) throws Exception {
+      fetches.incrementAndGet();
+      if (down) {
+        throw new java.io.IOException("issuer down");
+      }
+      return List.copyOf(published);
+    }
+  }
+
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void keyForWhenKidPublishedThenFetchedOnceAndCached() throws Exception {
+    RsaJsonWebKey k1 = key("k1");
+    FakeSource source = new FakeSource();
+    source.published.add(k1);
+    TrustedIssuer issuer =
+        new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, new MutableClock());
+
+    assertNotNull(issuer.keyFor(signedBy(k1)));
+    assertNotNull(issuer.keyFor(signedBy(k1)));
+    assertEquals(1, source.fetches.get());
+  }
+
+  @Test
+  void keyForWhenIssuerRotatedThenUnknownKidTriggersRefresh() throws Exception {
+    RsaJsonWebKey k1 = key("k1");
+    RsaJsonWebKey k2 = key("k2");
+    FakeSource source = new FakeSource();
+    source.published.add(k1);
+    MutableClock clock = new MutableClock();
+    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    issuer.keyFor(signedBy(k1));
+    source.published.add(k2);
+    clock.now = clock.now.plus(MIN_REFRESH);
+
+    assertNotNull(issuer.keyFor(signedBy(k2)));
+    assertEquals(2, source.fetches.get());
+  }
+
+  @Test
+  void keyForWhenFloodOfUnknownKidsThenAtMostOneFetchPerInterval() throws Exception {
+    FakeSource source = new FakeSource();
+    source.published.add(key("k1"));
+    MutableClock clock = new MutableClock();
+    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    issuer.keyFor(signedBy(key("k1")));
+    JsonWebSignature bogus = signedBy(key("bogus"));
+
+    for (int i = 0; i < 100; i++) {
+      assertNull(issuer.keyFor(bogus));
+    }
+    assertEquals(1, source.fetches.get(), "the first fetch was moments ago: no refetch");
+    clock.now = clock.now.plus(MIN_REFRESH);
+    for (int i = 0; i < 100; i++) {
+      issuer.keyFor(bogus);
+    }
+    assertEquals(2, source.fetches.get());
+  }
+
+  @Test
+  void keyForWhenIssuerDownAndKeysStaleThenCachedKeysStillVerify() throws Exception {
+    RsaJsonWebKey k1 = key("k1");
+    FakeSource source = new FakeSource();
+    source.published.add(k1);
+    MutableClock clock = new MutableClock();
+    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    issuer.keyFor(signedBy(k1));
+    source.down = true;
+    clock.now = clock.now.plus(MAX_AGE).plusSeconds(1);
+
+    assertNotNull(issuer.keyFor(signedBy(k1)));
+    assertEquals(2, source.fetches.get(), "it tried to refresh the aged keys");
+  }
+
+  @Test
+  void keyForWhenKeysAgedThenRefetchedAndRemovedKeyNoLongerVerifies() throws Exception {
+    RsaJsonWebKey k1 = key("k1");
+    FakeSource source = new FakeSource();
+    source.published.add(k1);
+    MutableClock clock = new MutableClock();
+    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    issuer.keyFor(signedBy(k1));
+    source.published.clear();
+    source.published.add(key("k2"));
+    clock.now = clock.now.plus(MAX_AGE);
+
+    assertNull(issuer.keyFor(signedBy(k1)));
+  }
+}
