@@ -3,8 +3,11 @@ package dev.gatehouse.discovery;
 import dev.gatehouse.clients.AuthMethods;
 import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.protocol.Paths;
+import dev.gatehouse.userinfo.ClaimsService;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,33 +18,50 @@ import java.util.List;
  *     Connect Discovery 1.0 §3</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
-public record ProviderMetadata(
-    String issuer,
-    String jwksUri,
-    String registrationEndpoint,
-    List<String> tokenEndpointAuthMethods,
-    List<String> tokenEndpointAuthSigningAlgs) {
+public record ProviderMetadata(String issuer, String jwksUri, JsonObject document) {
+
+  static final List<String> SCOPES =
+      List.of("openid", "profile", "email", "address", "phone", "offline_access");
 
   static ProviderMetadata of(ProviderSettings settings) {
-    return new ProviderMetadata(
-        settings.issuer(),
-        settings.endpoint(Paths.JWKS),
-        settings.endpoint(Paths.REGISTRATION),
-        AuthMethods.SUPPORTED,
-        AuthMethods.ASSERTION_ALGORITHMS);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("issuer", settings.issuer())
+            .add("authorization_endpoint", settings.endpoint(Paths.AUTHORIZATION))
+            .add("token_endpoint", settings.endpoint(Paths.TOKEN))
+            .add("jwks_uri", settings.endpoint(Paths.JWKS))
+            .add("registration_endpoint", settings.endpoint(Paths.REGISTRATION))
+            .add("scopes_supported", Json.createArrayBuilder(SCOPES))
+            .add("response_types_supported", Json.createArrayBuilder().add("code"))
+            .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+            .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code"))
+            .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+            .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+            .add(
+                "token_endpoint_auth_methods_supported",
+                Json.createArrayBuilder(AuthMethods.SUPPORTED))
+            .add(
+                "token_endpoint_auth_signing_alg_values_supported",
+                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+            .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+            .add(
+                "prompt_values_supported",
+                Json.createArrayBuilder(List.of("none", "login", "consent")))
+            .add("claims_supported", Json.createArrayBuilder(claims()))
+            .add("authorization_response_iss_parameter_supported", true)
+            .add("request_parameter_supported", false)
+            .add("request_uri_parameter_supported", false);
+    return new ProviderMetadata(settings.issuer(), settings.endpoint(Paths.JWKS), json.build());
+  }
+
+  private static List<String> claims() {
+    List<String> claims =
+        new ArrayList<>(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid"));
+    claims.addAll(ClaimsService.supported());
+    return claims;
   }
 
   JsonObject toJson() {
-    return Json.createObjectBuilder()
-        .add("issuer", issuer)
-        .add("jwks_uri", jwksUri)
-        .add("registration_endpoint", registrationEndpoint)
-        .add(
-            "token_endpoint_auth_methods_supported",
-            Json.createArrayBuilder(tokenEndpointAuthMethods))
-        .add(
-            "token_endpoint_auth_signing_alg_values_supported",
-            Json.createArrayBuilder(tokenEndpointAuthSigningAlgs))
-        .build();
+    return document;
   }
 }

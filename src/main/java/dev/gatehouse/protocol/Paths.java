@@ -14,6 +14,7 @@ public final class Paths {
   public static final String JWKS = "/jwks.json";
   public static final String REGISTRATION = "/register";
   public static final String TOKEN = "/token";
+  public static final String AUTHORIZATION = "/authorize";
   public static final String ADMIN_CLIENTS = "/admin/clients";
   public static final String ADMIN_KEYS = "/admin/keys";
 }

@@ -26,6 +26,15 @@ public interface DiscoveryContract {
     // Discovery §4.3: the issuer value must be identical to the configured issuer.
     assertEquals(issuer(), metadata.getString("issuer"));
     assertEquals(issuer() + "/jwks.json", metadata.getString("jwks_uri"));
+    assertEquals(issuer() + "/authorize", metadata.getString("authorization_endpoint"));
+    assertEquals(issuer() + "/token", metadata.getString("token_endpoint"));
+    assertEquals("[\"code\"]", metadata.getJsonArray("response_types_supported").toString());
+    assertEquals(
+        "[\"S256\"]", metadata.getJsonArray("code_challenge_methods_supported").toString());
+    assertEquals(
+        "[\"RS256\"]", metadata.getJsonArray("id_token_signing_alg_values_supported").toString());
+    assertEquals("[\"public\"]", metadata.getJsonArray("subject_types_supported").toString());
+    assertTrue(metadata.getBoolean("authorization_response_iss_parameter_supported"));
   }
 
   @Test
@@ -41,7 +50,7 @@ public interface DiscoveryContract {
     JsonObject metadata = json(request("/.well-known/openid-configuration").get());
 
     for (String absent :
-        new String[] {"authorization_endpoint", "token_endpoint", "userinfo_endpoint"}) {
+        new String[] {"userinfo_endpoint", "end_session_endpoint", "introspection_endpoint"}) {
       assertFalse(metadata.containsKey(absent), absent + " advertised but not implemented");
     }
   }

@@ -1,5 +1,6 @@
 package dev.gatehouse.testing;
 
+import dev.gatehouse.authorization.AuthorizationCodeFlowContract;
 import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
 import dev.gatehouse.discovery.HomePageContract;
@@ -31,7 +32,8 @@ class GatehouseIT
         RegistrationContract,
         ClientAdminContract,
         ClientAuthContract,
-        ResourceServerContract {
+        ResourceServerContract,
+        AuthorizationCodeFlowContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

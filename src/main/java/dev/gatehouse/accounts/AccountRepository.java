@@ -1,0 +1,28 @@
+package dev.gatehouse.accounts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Stores and finds accounts. */
+@ApplicationScoped
+public class AccountRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Account> findBySubject(String subject) {
+    return Optional.ofNullable(em.find(Account.class, subject));
+  }
+
+  public Optional<Account> findByUsername(String username) {
+    return em.createNamedQuery("Account.findByUsername", Account.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public void persist(Account account) {
+    em.persist(account);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gatehouse.authorization;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated authorization request (OpenID Connect Core §3.1.2.1): everything needed to continue
+ * it after login and consent, and to bind the code to it.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OpenID Connect
+ *     Core §3.1.2.1</a>
+ */
+public record AuthorizationRequest(
+    String clientId,
+    String redirectUri,
+    List<String> scopes,
+    String state,
+    String nonce,
+    String codeChallenge,
+    Set<String> prompt,
+    Integer maxAge,
+    String loginHint) {
+
+  public AuthorizationRequest {
+    scopes = List.copyOf(scopes);
+    prompt = Set.copyOf(prompt);
+  }
+
+  public String scope() {
+    return String.join(" ", scopes);
+  }
+
+  /** The same request once the user has signed in: prompt=login and max_age are satisfied. */
+  AuthorizationRequest afterLogin() {
+    return new AuthorizationRequest(
+        clientId,
+        redirectUri,
+        scopes,
+        state,
+        nonce,
+        codeChallenge,
+        prompt.stream()
+            .filter(p -> !p.equals("login"))
+            .collect(java.util.stream.Collectors.toSet()),
+        null,
+        loginHint);
+  }
+
+  /** The same request once the user has consented: prompt=consent is satisfied. */
+  AuthorizationRequest afterConsent() {
+    return new AuthorizationRequest(
+        clientId,
+        redirectUri,
+        scopes,
+        state,
+        nonce,
+        codeChallenge,
+        prompt.stream()
+            .filter(p -> !p.equals("consent"))
+            .collect(java.util.stream.Collectors.toSet()),
+        maxAge,
+        loginHint);
+  }
+
+  String toJson() {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("client_id", clientId)
+            .add("redirect_uri", redirectUri)
+            .add("scopes", Json.createArrayBuilder(scopes))
+            .add("prompt", Json.createArrayBuilder(List.copyOf(prompt)));
+    add(json, "state", state);
+    add(json, "nonce", nonce);
+    add(json, "code_challenge", codeChallenge);
+    add(json, "login_hint", loginHint);
+    if (maxAge != null) {
+      json.add("max_age", maxAge);
+    }
+    return json.build().toString();
+  }
+
+  static AuthorizationRequest fromJson(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      JsonObject json = reader.readObject();
+      return new AuthorizationRequest(
+          json.getString("client_id"),
+          json.getString("redirect_uri"),
+          strings(json, "scopes"),
+          json.getString("state", null),
+          json.getString("nonce", null),
+          json.getString("code_challenge", null),
+          Set.copyOf(strings(json, "prompt")),
+          json.containsKey("max_age") ? json.getInt("max_age") : null,
+          json.getString("login_hint", null));
+    }
+  }
+
+  private static List<String> strings(JsonObject json, String name) {
+    return json.getJsonArray(name).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  private static void add(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.gatehouse.authorization;
+
+import dev.gatehouse.clients.Client;
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.protocol.OAuthError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks an authorization request in the order the specifications require: client, redirect_uri
+ * (errors so far are never redirected), then response_type, scope, PKCE, prompt and max_age, nonce
+ * (errors go back to the verified redirect_uri). Unknown parameters are ignored; repeated ones are
+ * invalid_request.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequestValidation">OpenID
+ *     Connect Core §3.1.2.2</a>
+ */
+@ApplicationScoped
+public class AuthorizationRequestValidator {
+
+  static final Set<String> STANDARD_SCOPES =
+      Set.of("openid", "profile", "email", "address", "phone", "offline_access");
+  static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
+
+  @Inject ClientRepository clients;
+
+  /** A validated request and the client it is for. */
+  public record Validated(AuthorizationRequest request, ClientMetadata client) {}
+
+  public Validated validate(MultivaluedMap<String, String> params) {
+    Client client = checkClient(params);
+    String redirectUri = checkRedirectUri(params, client.metadata());
+    Step step = new Step(params, redirectUri);
+    checkNoRepeats(params, step);
+    checkResponseType(step);
+    List<String> scopes = checkScope(step, client.metadata());
+    String challenge = checkPkce(step, client.metadata());
+    Set<String> prompt = checkPrompt(step);
+    Integer maxAge = checkMaxAge(step);
+    String nonce = checkNonce(step);
+    return new Validated(
+        new AuthorizationRequest(
+            client.clientId(),
+            redirectUri,
+            scopes,
+            step.state,
+            nonce,
+            challenge,
+            prompt,
+            maxAge,
+            step.param("login_hint")),
+        client.metadata());
+  }
+
+  private Client checkClient(MultivaluedMap<String, String> params) {
+    List<String> ids = params.get("client_id");
+    if (ids == null || ids.size() != 1 || ids.get(0).isEmpty()) {
+      throw new AuthorizationPageException("The request has no valid client_id.");
+    }
+    return clients
+        .find(ids.get(0))
+        .orElseThrow(() -> new AuthorizationPageException("The client is not registered."));
+  }
+
+  private static String checkRedirectUri(
+      MultivaluedMap<String, String> params, ClientMetadata client) {
+    List<String> uris = params.get("redirect_uri");
+    if (uris == null || uris.size() != 1) {
+      throw new AuthorizationPageException("The request must carry exactly one redirect_uri.");
+    }
+    String uri = uris.get(0);
+    // RFC 9700 §2.1: exact match; never redirect to an unregistered URI.
+    if (!RedirectUris.matches(
+        client.redirectUris(), uri, "native".equals(client.applicationType()))) {
+      throw new AuthorizationPageException("The redirect_uri is not registered for this client.");
+    }
+    return uri;
+  }
+
+  private static void checkNoRepeats(MultivaluedMap<String, String> params, Step step) {
+    params.forEach(
+        (name, values) -> {
+          if (values.size() > 1) {
+            throw step.error(OAuthError.INVALID_REQUEST, "Parameter " + name + " is repeated");
+          }
+        });
+  }
+
+  private static void checkResponseType(Step step) {
+    String responseType = step.param("response_type");
+    if (responseType == null) {
+      throw step.error(OAuthError.INVALID_REQUEST, "response_type is required");
+    }
+    if (!responseType.equals("code")) {
+      throw step.error(
+          OAuthError.UNSUPPORTED_RESPONSE_TYPE, "Only response_type code is supported");
+    }
+    String mode = step.param("response_mode");
+    if (mode != null && !mode.equals("query")) {
+      throw step.error(OAuthError.INVALID_REQUEST, "Only response_mode query is supported");
+    }
+  }
+
+  private static List<String> checkScope(Step step, ClientMetadata client) {
+    String scope = step.param("scope");
+    Set<String> requested =
+        scope == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
+    if (!requested.contains("openid")) {
+      throw step.error(OAuthError.INVALID_SCOPE, "The openid scope is required");
+    }
+    Set<String> allowed = client.scope() == null ? Set.of() : Set.of(client.scope().split(" "));
+    for (String s : requested) {
+      if (!STANDARD_SCOPES.contains(s) && !allowed.contains(s)) {
+        throw step.error(
+            OAuthError.INVALID_SCOPE, "Scope " + s + " is not allowed for this client");
+      }
+    }
+    if (requested.contains("offline_access") && !client.allowsGrant("refresh_token")) {
+      requested.remove("offline_access");
+    }
+    return List.copyOf(requested);
+  }
+
+  private static String checkPkce(Step step, ClientMetadata client) {
+    String challenge = step.param("code_challenge");
+    String method = step.param("code_challenge_method");
+    if (challenge == null) {
+      if (method != null) {
+        throw step.error(
+            OAuthError.INVALID_REQUEST, "code_challenge_method without code_challenge");
+      }
+      if (client.isPublic()) {
+        // RFC 9700 §2.1.1: public clients must use PKCE.
+        throw step.error(
+            OAuthError.INVALID_REQUEST,
+            "PKCE (code_challenge, S256) is required for public clients");
+      }
+      return null;
+    }
+    if (!Pkce.S256.equals(method)) {
+      throw step.error(OAuthError.INVALID_REQUEST, "code_challenge_method must be S256");
+    }
+    if (!Pkce.isWellFormed(challenge)) {
+      throw step.error(OAuthError.INVALID_REQUEST, "code_challenge is malformed");
+    }
+    return challenge;
+  }
+
+  private static Set<String> checkPrompt(Step step) {
+    String prompt = step.param("prompt");
+    if (prompt == null || prompt.isBlank()) {
+      return Set.of();
+    }
+    Set<String> values = Set.copyOf(Arrays.asList(prompt.trim().split(" +")));
+    if (!PROMPTS.containsAll(values)) {
+      throw step.error(OAuthError.INVALID_REQUEST, "Unsupported prompt value");
+    }
+    if (values.contains("none") && values.size() > 1) {
+      throw step.error(
+          OAuthError.INVALID_REQUEST, "prompt=none cannot be combined with other values");
+    }
+    return values;
+  }
+
+  private static Integer checkMaxAge(Step step) {
+    String maxAge = step.param("max_age");
+    if (maxAge == null) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(maxAge);
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw step.error(OAuthError.INVALID_REQUEST, "max_age must be a non-negative integer");
+    }
+  }
+
+  private static String checkNonce(Step step) {
+    String nonce = step.param("nonce");
+    if (nonce != null && nonce.length() > 512) {
+      throw step.error(OAuthError.INVALID_REQUEST, "nonce is too long");
+    }
+    return nonce;
+  }
+
+  /** The parameters once redirect_uri is verified: errors from here on are redirectable. */
+  private static final class Step {
+    final MultivaluedMap<String, String> params;
+    final String redirectUri;
+    final String state;
+
+    Step(MultivaluedMap<String, String> params, String redirectUri) {
+      this.params = params;
+      this.redirectUri = redirectUri;
+      this.state = params.getFirst("state");
+    }
+
+    String param(String name) {
+      String value = params.getFirst(name);
+      return value == null || value.isEmpty() ? null : value;
+    }
+
+    AuthorizationRedirectException error(OAuthError error, String description) {
+      return new AuthorizationRedirectException(error, description, redirectUri, state);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.gatehouse.authorization;
+
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.config.AuthorizationSettings;
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.RandomTokens;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.session.UserSession;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what happens to an authorization request: sign-in, consent, or a code, honouring prompt
+ * and max_age; and continues requests after the login and consent pages.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#Authenticates">OpenID Connect
+ *     Core §3.1.2.3</a>
+ */
+@Stateless
+public class AuthorizationService {
+
+  public static final String LOGIN_PATH = "/login";
+  public static final String CONSENT_PATH = "/consent";
+
+  @Inject AuthorizationRequestValidator validator;
+  @Inject SessionService sessions;
+  @Inject ConsentRepository consents;
+  @Inject PendingAuthorizationRepository pendings;
+  @Inject CodeIssuer codeIssuer;
+  @Inject AuthorizationSettings settings;
+
+  Clock clock = Clock.systemUTC();
+
+  /** What the consent page shows. */
+  public record ConsentView(String requestId, String clientName, List<String> scopes) {}
+
+  /** A new request at /authorize: where the browser goes next (always a 303). */
+  public URI authorize(MultivaluedMap<String, String> params, String sessionCookie) {
+    AuthorizationRequestValidator.Validated validated = validator.validate(params);
+    return decide(validated.request(), sessions.find(sessionCookie), null);
+  }
+
+  /** After the login page: the user signed in, continue the pending request. */
+  public URI resume(String requestId, String sessionCookie) {
+    PendingAuthorization pending = pending(requestId);
+    Optional<UserSession> session = sessions.find(sessionCookie);
+    AuthorizationRequest request = pending.request();
+    if (session.isPresent() && !session.get().authTime().isBefore(createdAt(pending))) {
+      request = request.afterLogin();
+    }
+    return decide(request, session, pending);
+  }
+
+  public ConsentView consentView(String requestId, String sessionCookie, ClientLookup clients) {
+    PendingAuthorization pending = pending(requestId);
+    if (sessions.find(sessionCookie).isEmpty()) {
+      throw new AuthorizationPageException("Please sign in first.");
+    }
+    AuthorizationRequest request = pending.request();
+    ClientMetadata client = clients.metadata(request.clientId());
+    String name = client.clientName() == null ? request.clientId() : client.clientName();
+    return new ConsentView(requestId, name, request.scopes());
+  }
+
+  /** After the consent page: approve (remember, issue a code) or deny (access_denied). */
+  public URI decideConsent(String requestId, String sessionCookie, boolean approved) {
+    PendingAuthorization pending = pending(requestId);
+    AuthorizationRequest request = pending.request();
+    UserSession session =
+        sessions
+            .find(sessionCookie)
+            .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
+    pendings.delete(pending);
+    if (!approved) {
+      throw new AuthorizationRedirectException(
+          OAuthError.ACCESS_DENIED,
+          "The user denied the request",
+          request.redirectUri(),
+          request.state());
+    }
+    Instant now = clock.instant();
+    consents.grant(session.subject(), request.clientId(), request.scopes(), now);
+    return codeIssuer.issue(request, session, request.maxAge() != null, now);
+  }
+
+  private URI decide(
+      AuthorizationRequest request, Optional<UserSession> session, PendingAuthorization pending) {
+    Instant now = clock.instant();
+    boolean none = request.prompt().contains("none");
+    if (session.isEmpty()
+        || request.prompt().contains("login")
+        || tooOld(request, session.get(), now)) {
+      if (none) {
+        throw redirectError(request, OAuthError.LOGIN_REQUIRED, "The user is not signed in");
+      }
+      return page(LOGIN_PATH, pending == null ? save(request, now) : pending.id());
+    }
+    UserSession user = session.get();
+    if (request.prompt().contains("consent")
+        || !consents.covers(user.subject(), request.clientId(), request.scopes())) {
+      if (none) {
+        throw redirectError(request, OAuthError.CONSENT_REQUIRED, "The user has not consented");
+      }
+      return page(CONSENT_PATH, pending == null ? save(request, now) : pending.id());
+    }
+    if (pending != null) {
+      pendings.delete(pending);
+    }
+    return codeIssuer.issue(request, user, request.maxAge() != null, now);
+  }
+
+  /** Core §3.1.2.1 max_age: re-authenticate when the last sign-in is older. */
+  private static boolean tooOld(AuthorizationRequest request, UserSession session, Instant now) {
+    return request.maxAge() != null
+        && session.authTime().plusSeconds(request.maxAge()).isBefore(now);
+  }
+
+  private String save(AuthorizationRequest request, Instant now) {
+    PendingAuthorization pending =
+        new PendingAuthorization(
+            RandomTokens.base64url(24), request, now.plus(settings.requestTtl()));
+    pendings.persist(pending);
+    return pending.id();
+  }
+
+  private PendingAuthorization pending(String requestId) {
+    return pendings
+        .find(requestId)
+        .filter(p -> !p.isExpired(clock.instant()))
+        .orElseThrow(
+            () ->
+                new AuthorizationPageException("This sign-in request has expired or is unknown."));
+  }
+
+  private Instant createdAt(PendingAuthorization pending) {
+    return pending.expiresAt().minus(settings.requestTtl());
+  }
+
+  private static URI page(String path, String requestId) {
+    return URI.create(path + "?request=" + requestId);
+  }
+
+  private static AuthorizationRedirectException redirectError(
+      AuthorizationRequest request, OAuthError error, String description) {
+    return new AuthorizationRedirectException(
+        error, description, request.redirectUri(), request.state());
+  }
+
+  /** How the consent view finds a client's metadata (kept out of this bean's collaborators). */
+  @FunctionalInterface
+  public interface ClientLookup {
+    ClientMetadata metadata(String clientId);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.authorization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+
+/** Remembered consent per user and client. */
+@ApplicationScoped
+public class ConsentRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public boolean covers(String subject, String clientId, Collection<String> scopes) {
+    Consent consent = em.find(Consent.class, new Consent.Key(subject, clientId));
+    return consent != null && consent.covers(scopes);
+  }
+
+  public void grant(String subject, String clientId, Collection<String> scopes, Instant now) {
+    Consent consent = em.find(Consent.class, new Consent.Key(subject, clientId));
+    if (consent == null) {
+      em.persist(new Consent(subject, clientId, scopes, now));
+    } else {
+      consent.add(scopes, now);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.authorization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Stores authorization requests that wait for login or consent. */
+@ApplicationScoped
+public class PendingAuthorizationRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public void persist(PendingAuthorization pending) {
+    em.persist(pending);
+  }
+
+  public Optional<PendingAuthorization> find(String id) {
+    if (id == null || id.isEmpty() || id.length() > 64) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(PendingAuthorization.class, id));
+  }
+
+  public void delete(PendingAuthorization pending) {
+    em.remove(pending);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.config.AuthorizationSettings;
+import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.protocol.RandomTokens;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Starts, finds and ends SSO sessions. The browser holds a random 256-bit value; the database holds
+ * its SHA-256, so any instance sharing the database can continue the session.
+ */
+@Stateless
+public class SessionService {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuthorizationSettings settings;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A started session and the cookie value that names it (shown to the browser only). */
+  public record Started(UserSession session, String cookieValue) {}
+
+  public Started start(String subject) {
+    String cookieValue = RandomTokens.base64url(32);
+    Instant now = clock.instant();
+    UserSession session =
+        new UserSession(
+            SecretHasher.fingerprintFull(cookieValue),
+            RandomTokens.base64url(16),
+            subject,
+            now,
+            now.plus(settings.sessionTtl()));
+    em.persist(session);
+    return new Started(session, cookieValue);
+  }
+
+  /** The active session a cookie value names, if any. */
+  public Optional<UserSession> find(String cookieValue) {
+    if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {
+      return Optional.empty();
+    }
+    UserSession session = em.find(UserSession.class, SecretHasher.fingerprintFull(cookieValue));
+    return Optional.ofNullable(session).filter(s -> s.isActive(clock.instant()));
+  }
+
+  public void end(String cookieValue) {
+    find(cookieValue).ifPresent(s -> s.end(clock.instant()));
+  }
+}

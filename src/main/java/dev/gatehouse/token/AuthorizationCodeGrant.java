@@ -1,0 +1,108 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.accounts.Account;
+import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.authorization.AuthorizationCode;
+import dev.gatehouse.authorization.AuthorizationCodeRepository;
+import dev.gatehouse.authorization.Pkce;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
+ * check client, redirect_uri, expiry and PKCE, then issue the tokens.
+ *
+ * @see <a
+ *     href="https://openid.net/specs/openid-connect-core-1_0.html#TokenRequestValidation">OpenID
+ *     Connect Core §3.1.3.2</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7636#section-4.6">RFC 7636 §4.6</a>
+ */
+@ApplicationScoped
+public class AuthorizationCodeGrant implements GrantHandler {
+
+  @Inject AuthorizationCodeRepository codes;
+  @Inject GrantRepository grants;
+  @Inject GrantRevocation revocation;
+  @Inject AccountService accounts;
+  @Inject TokenIssuer issuer;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public String grantType() {
+    return "authorization_code";
+  }
+
+  @Override
+  public TokenResponse handle(TokenRequest request) {
+    String code = required(request, "code");
+    Instant now = clock.instant();
+    AuthorizationCode issued = consume(code, now);
+    checkBinding(issued, request, now);
+    Grant grant =
+        grants
+            .find(issued.grantId())
+            .filter(g -> !g.isRevoked())
+            .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
+    Account account =
+        accounts
+            .find(grant.subject())
+            .orElseThrow(() -> OAuthException.invalidGrant("The user no longer exists"));
+    return issuer.issue(grant, account, issued.nonce(), request.client().metadata(), now);
+  }
+
+  /** RFC 6749 §4.1.2: single use; on a replay every token of the grant is revoked. */
+  private AuthorizationCode consume(String code, Instant now) {
+    if (codes.consume(code, now)) {
+      return codes.find(code).orElseThrow();
+    }
+    codes
+        .find(code)
+        .ifPresent(
+            replayed -> revocation.revoke(replayed.grantId(), "authorization code replayed"));
+    throw OAuthException.invalidGrant("The authorization code is invalid or was already used");
+  }
+
+  private static void checkBinding(AuthorizationCode code, TokenRequest request, Instant now) {
+    if (!code.clientId().equals(request.client().clientId())) {
+      throw OAuthException.invalidGrant("The authorization code was issued to another client");
+    }
+    if (code.isExpired(now)) {
+      throw OAuthException.invalidGrant("The authorization code has expired");
+    }
+    if (!code.redirectUri().equals(request.param("redirect_uri"))) {
+      throw OAuthException.invalidGrant("redirect_uri differs from the authorization request");
+    }
+    String verifier = request.param("code_verifier");
+    if (code.codeChallenge() == null) {
+      if (verifier != null) {
+        // RFC 9700 §2.1.1: a verifier without a challenge signals a downgrade attempt.
+        throw OAuthException.invalidGrant(
+            "code_verifier sent, but the authorization request had no code_challenge");
+      }
+      return;
+    }
+    if (verifier == null) {
+      throw OAuthException.invalidGrant("code_verifier is required");
+    }
+    if (!Pkce.verify(code.codeChallenge(), verifier)) {
+      throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
+    }
+  }
+
+  private static String required(TokenRequest request, String name) {
+    String value = request.param(name);
+    if (value == null || value.isEmpty()) {
+      throw OAuthException.invalidRequest(name + " is required");
+    }
+    return value;
+  }
+
+  static List<String> scopes(String scope) {
+    return scope.isBlank() ? List.of() : List.of(scope.split(" "));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One authorization of a client by a user: every code, access token and refresh token it yields
+ * carries its id, so revoking the grant reaches them all.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-10.5">RFC 6749 §10.5</a>
+ */
+@Entity
+@Table(name = "oidc_grant")
+public class Grant {
+
+  @Id
+  @Column(name = "id", length = 64)
+  private String id;
+
+  @Column(name = "subject", nullable = false, length = 64)
+  private String subject;
+
+  @Column(name = "client_id", nullable = false, length = 128)
+  private String clientId;
+
+  @Column(name = "scope", nullable = false, length = 2000)
+  private String scope;
+
+  @Column(name = "auth_time", nullable = false)
+  private Instant authTime;
+
+  @Column(name = "sid", length = 64)
+  private String sid;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  protected Grant() {}
+
+  public Grant(
+      String id,
+      String subject,
+      String clientId,
+      String scope,
+      Instant authTime,
+      String sid,
+      Instant now) {
+    this.id = id;
+    this.subject = subject;
+    this.clientId = clientId;
+    this.scope = scope;
+    this.authTime = authTime;
+    this.sid = sid;
+    this.createdAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public Instant authTime() {
+    return authTime;
+  }
+
+  public String sid() {
+    return sid;
+  }
+
+  public boolean isRevoked() {
+    return revokedAt != null;
+  }
+
+  void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Stores and finds grants. */
+@ApplicationScoped
+public class GrantRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public void persist(Grant grant) {
+    em.persist(grant);
+  }
+
+  public Optional<Grant> find(String id) {
+    return Optional.ofNullable(em.find(Grant.class, id));
+  }
+
+  /** Whether the access token with this jti belongs to a live (unrevoked) grant. */
+  public boolean isAccessTokenActive(String jti) {
+    return !em.createQuery(
+            "SELECT g.id FROM Grant g, IssuedAccessToken t WHERE t.jti = :jti AND t.grantId = g.id"
+                + " AND g.revokedAt IS NULL",
+            String.class)
+        .setParameter("jti", jti)
+        .getResultList()
+        .isEmpty();
+  }
+}

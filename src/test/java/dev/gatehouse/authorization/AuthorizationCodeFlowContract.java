@@ -1,0 +1,456 @@
+package dev.gatehouse.authorization;
+
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.gatehouse.testing.Browser;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestAccounts.TestAccount;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization code flow through the real HTML pages (HtmlUnit), redeemed and validated with
+ * the Nimbus OAuth 2.0 SDK, and its rejections (SPEC-CHECKLIST "Authorization endpoint", "Codes and
+ * the token endpoint").
+ */
+public interface AuthorizationCodeFlowContract {
+
+  String CALLBACK = "https://app.example/callback";
+
+  /** A registered confidential client that may ask for the sample API's read scope. */
+  record RegisteredClient(ClientID id, Secret secret) {}
+
+  /** The client's side of one authorization request. */
+  record Attempt(State state, Nonce nonce, CodeVerifier verifier, URI uri) {}
+
+  @Test
+  default void flowWhenUserSignsInAndConsentsThenNimbusValidatesIdTokenAndApiAcceptsAccessToken()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    Attempt attempt = attempt(client, "openid profile email offline_access read");
+    try (Browser browser = new Browser()) {
+      Browser.Step login = browser.open(attempt.uri().toString());
+      assertEquals("/login", login.path());
+      assertEquals("DENY", login.page().getWebResponse().getResponseHeaderValue("X-Frame-Options"));
+
+      Browser.Step consent = browser.login(alice.username(), alice.password());
+      assertEquals("/consent", consent.path());
+      assertTrue(
+          consent.page().getWebResponse().getContentAsString().contains("See your email address"));
+
+      Browser.Step back = browser.consent(true);
+      assertEquals(303, back.status());
+      AuthorizationResponse response = AuthorizationResponse.parse(back.exit());
+      assertTrue(response.indicatesSuccess());
+      assertEquals(attempt.state(), response.getState());
+      assertEquals(new Issuer(issuer()), response.getIssuer(), "RFC 9207 iss");
+
+      OIDCTokenResponse tokens =
+          redeem(client, response.toSuccessResponse().getAuthorizationCode(), attempt.verifier());
+      IDTokenClaimsSet id =
+          validateIdToken(client, tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+      assertEquals(alice.subject(), id.getSubject().getValue());
+      assertNotNull(id.getAuthenticationTime());
+      assertEquals(alice.username() + "@example.com", id.getStringClaim("email"));
+      assertNotNull(id.getStringClaim("sid"));
+      AccessTokenValidator.validate(
+          tokens.getOIDCTokens().getAccessToken(), JWSAlgorithm.RS256, id.getAccessTokenHash());
+      assertNotNull(
+          tokens.getOIDCTokens().getRefreshToken(), "offline_access granted: refresh token");
+
+      Response api =
+          request("/api/secure-data")
+              .header(
+                  "Authorization", "Bearer " + tokens.getOIDCTokens().getAccessToken().getValue())
+              .get();
+      assertEquals(200, api.getStatus());
+      assertEquals(alice.subject(), json(api).getJsonObject("user").getString("sub"));
+    }
+  }
+
+  @Test
+  default void secondAuthorizationWhenSessionAndConsentExistThenNoPagesShown() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      browser.login(alice.username(), alice.password());
+      browser.consent(true);
+
+      Browser.Step again = browser.open(attempt(client, "openid").uri().toString());
+
+      assertNotNull(again.exit(), "SSO: straight back to the client");
+      assertTrue(AuthorizationResponse.parse(again.exit()).indicatesSuccess());
+    }
+  }
+
+  @Test
+  default void loginPostThen303AndSessionCookieHttpOnlySameSiteLax() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(register(), "openid").uri().toString());
+      var form = browser.page().getFormByName("login");
+      form.getInputByName("username").setValue(alice.username());
+      form.getInputByName("password").setValue(alice.password());
+
+      var answer = form.getButtonByName("signin").click().getWebResponse();
+
+      assertEquals(303, answer.getStatusCode(), "RFC 9700 §4.12: 303 after a credential POST");
+      String cookie = answer.getResponseHeaderValue("Set-Cookie");
+      assertTrue(cookie.startsWith("gatehouse_session="), cookie);
+      assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
+  }
+
+  @Test
+  default void loginWhenWrongPasswordOrUnknownUserThenSameGenericErrorAndNoSession()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(register(), "openid").uri().toString());
+      Browser.Step wrongPassword = browser.login(alice.username(), "wrong");
+      String first = wrongPassword.page().getWebResponse().getContentAsString();
+      Browser.Step unknownUser = browser.login("nobody-" + alice.username(), "wrong");
+      String second = unknownUser.page().getWebResponse().getContentAsString();
+
+      assertEquals(200, wrongPassword.status());
+      assertTrue(first.contains("Sign-in failed. Check your username and password"));
+      assertTrue(second.contains("Sign-in failed. Check your username and password"));
+      assertNull(browser.client().getCookieManager().getCookie("gatehouse_session"));
+    }
+  }
+
+  @Test
+  default void loginWhenTooManyFailuresThenAccountLockedEvenForRightPassword() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(register(), "openid").uri().toString());
+      for (int i = 0; i < 5; i++) {
+        browser.login(alice.username(), "wrong-" + i);
+      }
+      Browser.Step right = browser.login(alice.username(), alice.password());
+
+      assertEquals("/login", right.path());
+      assertTrue(right.page().getWebResponse().getContentAsString().contains("Sign-in failed"));
+    }
+  }
+
+  @Test
+  default void loginPostWhenCsrfTokenMissingThen403() {
+    Response response =
+        request("/login")
+            .post(
+                Entity.form(
+                    new Form("username", "demo").param("password", "demo").param("request", "")));
+
+    assertEquals(403, response.getStatus());
+    String cookie = response.getHeaderString("Set-Cookie");
+    assertFalse(
+        cookie != null && cookie.contains("gatehouse_session"), "no session without CSRF token");
+  }
+
+  @Test
+  default void consentWhenDeniedThenAccessDeniedRedirect() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    Attempt attempt = attempt(register(), "openid");
+    try (Browser browser = new Browser()) {
+      browser.open(attempt.uri().toString());
+      browser.login(alice.username(), alice.password());
+      Browser.Step denied = browser.consent(false);
+
+      AuthorizationResponse response = AuthorizationResponse.parse(denied.exit());
+      assertFalse(response.indicatesSuccess());
+      assertEquals("access_denied", response.toErrorResponse().getErrorObject().getCode());
+      assertEquals(attempt.state(), response.getState());
+    }
+  }
+
+  @Test
+  default void authorizeWhenRedirectUriUnregisteredOrClientUnknownThen400PageAndNoRedirect()
+      throws Exception {
+    RegisteredClient client = register();
+    String[] urls = {
+      "/authorize?response_type=code&scope=openid&client_id="
+          + client.id()
+          + "&redirect_uri=https://evil.example/cb",
+      "/authorize?response_type=code&scope=openid&client_id="
+          + client.id()
+          + "&redirect_uri="
+          + CALLBACK
+          + "/extra",
+      "/authorize?response_type=code&scope=openid&client_id=" + client.id(),
+      "/authorize?response_type=code&scope=openid&client_id=nope&redirect_uri=" + CALLBACK
+    };
+    for (String url : urls) {
+      Response response = request(url).get();
+      assertEquals(400, response.getStatus(), url);
+      assertNull(response.getHeaderString("Location"), url);
+      assertEquals("DENY", response.getHeaderString("X-Frame-Options"));
+      assertTrue(response.readEntity(String.class).contains("cannot be completed"), url);
+    }
+  }
+
+  @Test
+  default void authorizeWhenRequestInvalidAfterRedirectUriVerifiedThenErrorRedirectWithStateAndIss()
+      throws Exception {
+    RegisteredClient client = register();
+    String base = "/authorize?client_id=" + client.id() + "&redirect_uri=" + CALLBACK + "&state=s1";
+    String challenge =
+        "&code_challenge="
+            + new CodeVerifier().getValue().substring(0, 43)
+            + "&code_challenge_method=";
+    String[][] cases = {
+      {base + "&response_type=code&scope=profile", "invalid_scope"},
+      {base + "&response_type=token&scope=openid", "unsupported_response_type"},
+      {base + "&scope=openid", "invalid_request"},
+      {base + "&response_type=code&scope=openid" + challenge + "plain", "invalid_request"},
+      {base + "&response_type=code&scope=openid&prompt=none", "login_required"},
+      {base + "&response_type=code&scope=openid&scope=email", "invalid_request"},
+      {base + "&response_type=code&scope=openid&max_age=-1", "invalid_request"},
+      {base + "&response_type=code&scope=openid&response_mode=fragment", "invalid_request"}
+    };
+    for (String[] c : cases) {
+      Response response = request(c[0]).get();
+      assertEquals(303, response.getStatus(), c[0]);
+      AuthorizationResponse parsed =
+          AuthorizationResponse.parse(URI.create(response.getHeaderString("Location")));
+      assertFalse(parsed.indicatesSuccess(), c[0]);
+      assertEquals(c[1], parsed.toErrorResponse().getErrorObject().getCode(), c[0]);
+      assertEquals("s1", parsed.getState().getValue(), c[0]);
+      assertEquals(new Issuer(issuer()), parsed.getIssuer(), c[0]);
+    }
+  }
+
+  @Test
+  default void authorizeWhenPublicClientWithoutPkceThenInvalidRequest() {
+    JsonObject client = TestClients.register(TestClients.publicNative());
+    String url =
+        "/authorize?response_type=code&scope=openid&client_id="
+            + client.getString("client_id")
+            + "&redirect_uri=com.example.app:/oauth2redirect&state=x";
+
+    Response response = request(url).get();
+
+    assertEquals(303, response.getStatus());
+    String location = response.getHeaderString("Location");
+    assertTrue(
+        location.startsWith("com.example.app:/oauth2redirect?error=invalid_request"), location);
+  }
+
+  @Test
+  default void tokenWhenCodeVerifierWrongOrMissingThenInvalidGrant() throws Exception {
+    RegisteredClient client = register();
+    AuthorizationCode first = obtainCode(client, attempt(client, "openid"));
+    AuthorizationCode second = obtainCode(client, attempt(client, "openid"));
+
+    TokenErrorResponse wrong = redeemError(client, first, new CodeVerifier());
+    TokenErrorResponse missing = redeemError(client, second, null);
+
+    assertEquals("invalid_grant", wrong.getErrorObject().getCode());
+    assertTrue(wrong.getErrorObject().getDescription().contains("does not match"));
+    assertEquals("invalid_grant", missing.getErrorObject().getCode());
+    assertTrue(missing.getErrorObject().getDescription().contains("required"));
+  }
+
+  @Test
+  default void tokenWhenCodeReusedThenInvalidGrant() throws Exception {
+    RegisteredClient client = register();
+    Attempt attempt = attempt(client, "openid");
+    AuthorizationCode code = obtainCode(client, attempt);
+
+    redeem(client, code, attempt.verifier());
+    TokenErrorResponse replay = redeemError(client, code, attempt.verifier());
+
+    assertEquals("invalid_grant", replay.getErrorObject().getCode());
+  }
+
+  @Test
+  default void tokenWhenCodeExpiredThenInvalidGrant() throws Exception {
+    RegisteredClient client = register();
+    Attempt attempt = attempt(client, "openid");
+    AuthorizationCode code = obtainCode(client, attempt);
+
+    Thread.sleep(6_000); // the container tests run with oidc.authorization.code-ttl=PT5S
+
+    TokenErrorResponse expired = redeemError(client, code, attempt.verifier());
+    assertEquals("invalid_grant", expired.getErrorObject().getCode());
+    assertTrue(expired.getErrorObject().getDescription().contains("expired"));
+  }
+
+  @Test
+  default void tokenWhenCodeRedeemedByAnotherClientOrOtherRedirectUriThenInvalidGrant()
+      throws Exception {
+    RegisteredClient owner = register();
+    RegisteredClient thief = register();
+    Attempt attempt = attempt(owner, "openid");
+    AuthorizationCode code = obtainCode(owner, attempt);
+
+    TokenErrorResponse stolen = redeemError(thief, code, attempt.verifier());
+    assertEquals("invalid_grant", stolen.getErrorObject().getCode());
+    assertTrue(stolen.getErrorObject().getDescription().contains("another client"));
+
+    TokenRequest otherRedirect =
+        new TokenRequest(
+            URI.create(issuer() + "/token"),
+            new ClientSecretBasic(owner.id(), owner.secret()),
+            new AuthorizationCodeGrant(code, URI.create(CALLBACK + "?x=1"), attempt.verifier()));
+    TokenResponse mismatch = OIDCTokenResponseParser.parse(otherRedirect.toHTTPRequest().send());
+    assertEquals("invalid_grant", mismatch.toErrorResponse().getErrorObject().getCode());
+  }
+
+  @Test
+  default void tokenWhenVerifierSentButNoChallengeWasThenInvalidGrant() throws Exception {
+    RegisteredClient client = register();
+    State state = new State();
+    URI uri =
+        new AuthenticationRequest.Builder(
+                new ResponseType("code"), new Scope("openid"), client.id(), URI.create(CALLBACK))
+            .endpointURI(URI.create(issuer() + "/authorize"))
+            .state(state)
+            .build()
+            .toURI();
+    AuthorizationCode code = obtainCode(client, new Attempt(state, null, null, uri));
+
+    TokenErrorResponse error = redeemError(client, code, new CodeVerifier());
+    assertEquals("invalid_grant", error.getErrorObject().getCode());
+    assertTrue(error.getErrorObject().getDescription().contains("no code_challenge"));
+  }
+
+  @Test
+  default void tokenWhenGrantTypeUnknownOrMissingThenRfc6749Errors() {
+    RegisteredClient client = register();
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((client.id() + ":" + client.secret().getValue()).getBytes());
+
+    Response unknown =
+        request("/token")
+            .header("Authorization", basic)
+            .post(Entity.form(new Form("grant_type", "password")));
+    Response missing =
+        request("/token").header("Authorization", basic).post(Entity.form(new Form("code", "x")));
+
+    assertEquals(400, unknown.getStatus());
+    assertEquals("no-store", unknown.getHeaderString("Cache-Control"));
+    assertEquals("unsupported_grant_type", json(unknown).getString("error"));
+    assertEquals("invalid_request", json(missing).getString("error"));
+  }
+
+  private static RegisteredClient register() {
+    JsonObject client =
+        TestClients.register(
+            TestClients.confidential()
+                .add("scope", "read")
+                .add(
+                    "grant_types",
+                    Json.createArrayBuilder().add("authorization_code").add("refresh_token")));
+    return new RegisteredClient(
+        new ClientID(client.getString("client_id")), new Secret(client.getString("client_secret")));
+  }
+
+  private static Attempt attempt(RegisteredClient client, String scope) {
+    State state = new State();
+    Nonce nonce = new Nonce();
+    CodeVerifier verifier = new CodeVerifier();
+    URI uri =
+        new AuthenticationRequest.Builder(
+                new ResponseType("code"), Scope.parse(scope), client.id(), URI.create(CALLBACK))
+            .endpointURI(URI.create(issuer() + "/authorize"))
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256)
+            .build()
+            .toURI();
+    return new Attempt(state, nonce, verifier, uri);
+  }
+
+  private static AuthorizationCode obtainCode(RegisteredClient client, Attempt attempt)
+      throws Exception {
+    TestAccount user = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt.uri().toString());
+      browser.login(user.username(), user.password());
+      Browser.Step back = browser.consent(true);
+      return AuthorizationResponse.parse(back.exit()).toSuccessResponse().getAuthorizationCode();
+    }
+  }
+
+  private static OIDCTokenResponse redeem(
+      RegisteredClient client, AuthorizationCode code, CodeVerifier verifier) throws Exception {
+    TokenRequest request =
+        new TokenRequest(
+            URI.create(issuer() + "/token"),
+            new ClientSecretBasic(client.id(), client.secret()),
+            new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier));
+    TokenResponse response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+    assertTrue(
+        response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+    return (OIDCTokenResponse) response.toSuccessResponse();
+  }
+
+  private static TokenErrorResponse redeemError(
+      RegisteredClient client, AuthorizationCode code, CodeVerifier verifier) throws Exception {
+    TokenRequest request =
+        new TokenRequest(
+            URI.create(issuer() + "/token"),
+            new ClientSecretBasic(client.id(), client.secret()),
+            new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier));
+    var http = request.toHTTPRequest().send();
+    assertEquals(400, http.getStatusCode());
+    assertEquals("no-store", http.getHeaderValue("Cache-Control"));
+    TokenResponse response = OIDCTokenResponseParser.parse(http);
+    assertFalse(response.indicatesSuccess());
+    return response.toErrorResponse();
+  }
+
+  private static IDTokenClaimsSet validateIdToken(RegisteredClient client, JWT idToken, Nonce nonce)
+      throws Exception {
+    IDTokenValidator validator =
+        new IDTokenValidator(
+            new Issuer(issuer()),
+            client.id(),
+            JWSAlgorithm.RS256,
+            new URL(issuer() + "/jwks.json"));
+    return validator.validate(idToken, nonce);
+  }
+}
