@@ -29,6 +29,8 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("issuer", settings.issuer())
             .add("authorization_endpoint", settings.endpoint(Paths.AUTHORIZATION))
             .add("token_endpoint", settings.endpoint(Paths.TOKEN))
+            .add("userinfo_endpoint", settings.endpoint(Paths.USERINFO))
+            .add("end_session_endpoint", settings.endpoint(Paths.END_SESSION))
             .add("jwks_uri", settings.endpoint(Paths.JWKS))
             .add("registration_endpoint", settings.endpoint(Paths.REGISTRATION))
             .add("scopes_supported", Json.createArrayBuilder(SCOPES))

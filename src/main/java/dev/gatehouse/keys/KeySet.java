@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -14,11 +15,15 @@ import org.jose4j.jwk.PublicJsonWebKey;
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7517#section-5">RFC 7517 §5</a>
  */
-public record KeySet(PublicJsonWebKey signer, String jwksJson, List<String> publishedKids) {
+public record KeySet(
+    PublicJsonWebKey signer,
+    String jwksJson,
+    List<String> publishedKids,
+    List<JsonWebKey> verificationKeys) {
 
   private static final Logger LOG = Logger.getLogger(KeySet.class.getName());
 
-  static final KeySet EMPTY = new KeySet(null, "{\"keys\":[]}", List.of());
+  static final KeySet EMPTY = new KeySet(null, "{\"keys\":[]}", List.of(), List.of());
 
   /** Whether a signing key with its private part is loaded. */
   public boolean canSign() {
@@ -44,7 +49,11 @@ public record KeySet(PublicJsonWebKey signer, String jwksJson, List<String> publ
       }
     }
     String jwks = new JsonWebKeySet(published).toJson(OutputControlLevel.PUBLIC_ONLY);
-    return new KeySet(signer(SigningKeyService.active(keys), protector, previous), jwks, kids);
+    return new KeySet(
+        signer(SigningKeyService.active(keys), protector, previous),
+        jwks,
+        kids,
+        List.copyOf(published));
   }
 
   private static int publicationRank(SigningKey key) {

@@ -28,6 +28,8 @@ public interface DiscoveryContract {
     assertEquals(issuer() + "/jwks.json", metadata.getString("jwks_uri"));
     assertEquals(issuer() + "/authorize", metadata.getString("authorization_endpoint"));
     assertEquals(issuer() + "/token", metadata.getString("token_endpoint"));
+    assertEquals(issuer() + "/userinfo", metadata.getString("userinfo_endpoint"));
+    assertEquals(issuer() + "/logout", metadata.getString("end_session_endpoint"));
     assertEquals("[\"code\"]", metadata.getJsonArray("response_types_supported").toString());
     assertEquals(
         "[\"S256\"]", metadata.getJsonArray("code_challenge_methods_supported").toString());
@@ -49,8 +51,7 @@ public interface DiscoveryContract {
   default void metadataWhenEndpointsNotYetImplementedThenNotAdvertised() {
     JsonObject metadata = json(request("/.well-known/openid-configuration").get());
 
-    for (String absent :
-        new String[] {"userinfo_endpoint", "end_session_endpoint", "introspection_endpoint"}) {
+    for (String absent : new String[] {"introspection_endpoint", "revocation_endpoint"}) {
       assertFalse(metadata.containsKey(absent), absent + " advertised but not implemented");
     }
   }

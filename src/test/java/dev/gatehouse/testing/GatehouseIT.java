@@ -11,6 +11,7 @@ import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
+import dev.gatehouse.userinfo.UserInfoAndLogoutContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,7 +34,8 @@ class GatehouseIT
         ClientAdminContract,
         ClientAuthContract,
         ResourceServerContract,
-        AuthorizationCodeFlowContract {
+        AuthorizationCodeFlowContract,
+        UserInfoAndLogoutContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -1,0 +1,59 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.keys.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+/**
+ * Recognizes this provider's own access tokens: signed by one of its published keys (checked in
+ * process, no HTTP), its issuer, not expired, {@code typ} at+jwt, and still active, i.e. its grant
+ * was not revoked, even though the signature is still valid.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
+ */
+@ApplicationScoped
+public class AccessTokenVerifier {
+
+  @Inject KeyRing keyRing;
+  @Inject ProviderSettings provider;
+  @Inject GrantRepository grants;
+
+  /** The claims of an active access token of this provider; empty for anything else. */
+  public Optional<JwtClaims> verify(String token) {
+    if (token == null || token.length() > 8192) {
+      return Optional.empty();
+    }
+    JwtConsumer consumer =
+        new JwtConsumerBuilder()
+            .setJwsAlgorithmConstraints(
+                new AlgorithmConstraints(
+                    ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
+            .setVerificationKeyResolver(
+                new JwksVerificationKeyResolver(keyRing.current().verificationKeys()))
+            .setExpectedIssuer(provider.issuer())
+            .setSkipDefaultAudienceValidation()
+            .setRequireExpirationTime()
+            .setRequireSubject()
+            .setRequireJwtId()
+            .setExpectedType(true, "at+jwt")
+            .setAllowedClockSkewInSeconds(30)
+            .build();
+    try {
+      JwtClaims claims = consumer.processToClaims(token);
+      return grants.isAccessTokenActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
+    } catch (InvalidJwtException | MalformedClaimException e) {
+      return Optional.empty();
+    }
+  }
+}

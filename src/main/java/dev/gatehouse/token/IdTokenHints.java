@@ -1,0 +1,52 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.keys.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+/**
+ * Reads an id_token_hint: an ID token this provider signed (with any published key) and issued,
+ * accepted even when expired, as RP-Initiated Logout allows.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">RP-Initiated
+ *     Logout 1.0 §2</a>
+ */
+@ApplicationScoped
+public class IdTokenHints {
+
+  @Inject KeyRing keyRing;
+  @Inject ProviderSettings provider;
+
+  public Optional<JwtClaims> verify(String hint) {
+    if (hint == null || hint.isEmpty() || hint.length() > 16384) {
+      return Optional.empty();
+    }
+    try {
+      JwtClaims claims =
+          new JwtConsumerBuilder()
+              .setJwsAlgorithmConstraints(
+                  new AlgorithmConstraints(
+                      ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
+              .setVerificationKeyResolver(
+                  new JwksVerificationKeyResolver(keyRing.current().verificationKeys()))
+              .setSkipAllValidators()
+              .build()
+              .processToClaims(hint);
+      return provider.issuer().equals(claims.getIssuer()) && claims.getSubject() != null
+          ? Optional.of(claims)
+          : Optional.empty();
+    } catch (InvalidJwtException | MalformedClaimException e) {
+      return Optional.empty();
+    }
+  }
+}

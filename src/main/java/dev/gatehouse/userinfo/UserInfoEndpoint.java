@@ -1,0 +1,62 @@
+package dev.gatehouse.userinfo;
+
+import dev.gatehouse.protocol.BearerChallengeException;
+import dev.gatehouse.protocol.BearerTokens;
+import dev.gatehouse.protocol.FormBody;
+import dev.gatehouse.protocol.NoStore;
+import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.Paths;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * The UserInfo endpoint: GET or POST with the token in the Authorization header, or POST with it in
+ * the form body (RFC 6750 §2.2); never both. Errors per RFC 6750 §3 in {@code WWW-Authenticate}.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OpenID Connect Core
+ *     §5.3</a>
+ */
+@RequestScoped
+@Path(Paths.USERINFO)
+@NoStore
+@Produces(MediaType.APPLICATION_JSON)
+public class UserInfoEndpoint {
+
+  @Inject UserInfoService service;
+  @Context HttpHeaders headers;
+
+  @GET
+  public JsonObject get() {
+    return service.userInfo(headerToken().orElseThrow(BearerChallengeException::missingToken));
+  }
+
+  @POST
+  public JsonObject post(String body) {
+    var header = headerToken();
+    MediaType type = headers.getMediaType();
+    boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    MultivaluedMap<String, String> params = form ? FormBody.parse(body) : FormBody.parse("");
+    String bodyToken = FormBody.single(params, "access_token");
+    if (header.isPresent() && bodyToken != null) {
+      throw OAuthException.invalidRequest("Use only one method to send the access token");
+    }
+    String token = header.orElse(bodyToken);
+    if (token == null) {
+      throw BearerChallengeException.missingToken();
+    }
+    return service.userInfo(token);
+  }
+
+  private java.util.Optional<String> headerToken() {
+    return BearerTokens.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+  }
+}

@@ -1,0 +1,264 @@
+package dev.gatehouse.userinfo;
+
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.Browser;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestAccounts.TestAccount;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** UserInfo (Core §5.3) and RP-Initiated Logout 1.0 over HTTP, after a real sign-in. */
+public interface UserInfoAndLogoutContract {
+
+  String CALLBACK = "https://app.example/callback";
+  String LOGGED_OUT = "https://app.example/logged-out";
+
+  /** A signed-in browser and the tokens its client obtained. */
+  record SignedIn(TestAccount user, ClientID clientId, OIDCTokens tokens) {}
+
+  @Test
+  default void userInfoWhenGetOrPostWithHeaderOrBodyThenClaimsByScopeWithSameSub()
+      throws Exception {
+    try (Browser browser = new Browser()) {
+      SignedIn in = signIn(browser, "openid email");
+      String token = in.tokens().getAccessToken().getValue();
+
+      UserInfoResponse nimbus =
+          UserInfoResponse.parse(
+              new UserInfoRequest(
+                      URI.create(issuer() + "/userinfo"), in.tokens().getBearerAccessToken())
+                  .toHTTPRequest()
+                  .send());
+      JsonObject postHeader =
+          json(
+              request("/userinfo")
+                  .header("Authorization", "Bearer " + token)
+                  .post(Entity.form(new Form())));
+      JsonObject postBody =
+          json(request("/userinfo").post(Entity.form(new Form("access_token", token))));
+
+      assertTrue(nimbus.indicatesSuccess());
+      var info = nimbus.toSuccessResponse().getUserInfo();
+      assertEquals(in.user().subject(), info.getSubject().getValue());
+      assertEquals(
+          in.tokens().getIDToken().getJWTClaimsSet().getSubject(), info.getSubject().getValue());
+      assertEquals(in.user().username() + "@example.com", info.getEmailAddress());
+      assertTrue(info.getEmailVerified());
+      assertNull(info.getName(), "profile scope not granted: no name");
+      assertEquals(in.user().subject(), postHeader.getString("sub"));
+      assertEquals(in.user().subject(), postBody.getString("sub"));
+    }
+  }
+
+  @Test
+  default void userInfoWhenNoTokenOrInvalidOrTwoMethodsThenRfc6750Errors() {
+    Response none = request("/userinfo").get();
+    Response garbage = request("/userinfo").header("Authorization", "Bearer nope").get();
+    Response both =
+        request("/userinfo")
+            .header("Authorization", "Bearer a")
+            .post(Entity.form(new Form("access_token", "b")));
+
+    assertEquals(401, none.getStatus());
+    assertEquals("Bearer realm=\"gatehouse\"", none.getHeaderString("WWW-Authenticate"));
+    assertEquals(401, garbage.getStatus());
+    assertTrue(garbage.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
+    assertEquals(400, both.getStatus());
+    assertEquals("invalid_request", json(both).getString("error"));
+  }
+
+  @Test
+  default void userInfoWhenCodeReplayedThenFirstAccessTokenInactive() throws Exception {
+    TestAccount user = TestAccounts.alice();
+    JsonObject client = register();
+    ClientID id = new ClientID(client.getString("client_id"));
+    Secret secret = new Secret(client.getString("client_secret"));
+    CodeVerifier verifier = new CodeVerifier();
+    try (Browser browser = new Browser()) {
+      AuthorizationCode code = authorize(browser, user, id, verifier, "openid");
+      OIDCTokens first = redeem(id, secret, code, verifier, true);
+      String bearer = "Bearer " + first.getAccessToken().getValue();
+      assertEquals(200, request("/userinfo").header("Authorization", bearer).get().getStatus());
+
+      redeem(id, secret, code, verifier, false);
+
+      Response after = request("/userinfo").header("Authorization", bearer).get();
+      assertEquals(
+          401,
+          after.getStatus(),
+          "RFC 6749 §4.1.2: tokens issued from a replayed code are revoked");
+    }
+  }
+
+  @Test
+  default void logoutWhenIdTokenHintAndRegisteredRedirectThenSessionEndsAndStateEchoed()
+      throws Exception {
+    try (Browser browser = new Browser()) {
+      SignedIn in = signIn(browser, "openid");
+      State state = new State();
+      URI logout =
+          new LogoutRequest(
+                  URI.create(issuer() + "/logout"),
+                  in.tokens().getIDToken(),
+                  URI.create(LOGGED_OUT),
+                  state)
+              .toURI();
+
+      Browser.Step out = browser.open(logout.toString());
+
+      assertEquals(303, out.status());
+      assertEquals(LOGGED_OUT + "?state=" + state.getValue(), out.exit().toString());
+      Browser.Step silent =
+          browser.open(
+              authorizationUri(in.clientId(), new CodeVerifier(), "openid", "none").toString());
+      assertEquals(
+          "login_required",
+          AuthorizationResponse.parse(silent.exit()).toErrorResponse().getErrorObject().getCode());
+    }
+  }
+
+  @Test
+  default void logoutWhenNoHintThenUserConfirmsOnCsrfProtectedPage() throws Exception {
+    try (Browser browser = new Browser()) {
+      SignedIn in = signIn(browser, "openid");
+
+      Browser.Step ask = browser.open(issuer() + "/logout");
+      assertEquals(200, ask.status());
+      assertEquals("DENY", ask.page().getWebResponse().getResponseHeaderValue("X-Frame-Options"));
+      var answer =
+          browser
+              .page()
+              .getFormByName("logout")
+              .getButtonByName("signout")
+              .click()
+              .getWebResponse();
+
+      assertEquals(200, answer.getStatusCode());
+      assertTrue(answer.getContentAsString().contains("You are signed out"));
+      Browser.Step silent =
+          browser.open(
+              authorizationUri(in.clientId(), new CodeVerifier(), "openid", "none").toString());
+      assertEquals(
+          "login_required",
+          AuthorizationResponse.parse(silent.exit()).toErrorResponse().getErrorObject().getCode());
+    }
+  }
+
+  @Test
+  default void logoutWhenRedirectUnregisteredOrClientUnknownOrHintInvalidThen400PageNoRedirect()
+      throws Exception {
+    try (Browser browser = new Browser()) {
+      SignedIn in = signIn(browser, "openid");
+      String hint = in.tokens().getIDToken().serialize();
+      String[] urls = {
+        "/logout?id_token_hint=" + hint + "&post_logout_redirect_uri=https://evil.example/",
+        "/logout?post_logout_redirect_uri=" + LOGGED_OUT,
+        "/logout?id_token_hint=" + hint.substring(0, hint.length() - 4) + "AAAA",
+        "/logout?id_token_hint=" + hint + "&client_id=another-client"
+      };
+      for (String url : urls) {
+        Response response = request(url).get();
+        assertEquals(400, response.getStatus(), url);
+        assertNull(response.getHeaderString("Location"), url);
+      }
+    }
+  }
+
+  private static JsonObject register() {
+    return TestClients.register(
+        TestClients.confidential()
+            .add("post_logout_redirect_uris", Json.createArrayBuilder().add(LOGGED_OUT)));
+  }
+
+  private static SignedIn signIn(Browser browser, String scope) throws Exception {
+    TestAccount user = TestAccounts.alice();
+    JsonObject client = register();
+    ClientID id = new ClientID(client.getString("client_id"));
+    CodeVerifier verifier = new CodeVerifier();
+    AuthorizationCode code = authorize(browser, user, id, verifier, scope);
+    return new SignedIn(
+        user, id, redeem(id, new Secret(client.getString("client_secret")), code, verifier, true));
+  }
+
+  private static AuthorizationCode authorize(
+      Browser browser, TestAccount user, ClientID id, CodeVerifier verifier, String scope)
+      throws Exception {
+    browser.open(authorizationUri(id, verifier, scope, null).toString());
+    browser.login(user.username(), user.password());
+    Browser.Step back = browser.consent(true);
+    return AuthorizationResponse.parse(back.exit()).toSuccessResponse().getAuthorizationCode();
+  }
+
+  private static URI authorizationUri(
+      ClientID id, CodeVerifier verifier, String scope, String prompt) {
+    AuthenticationRequest.Builder builder =
+        new AuthenticationRequest.Builder(
+                new ResponseType("code"), Scope.parse(scope), id, URI.create(CALLBACK))
+            .endpointURI(URI.create(issuer() + "/authorize"))
+            .state(new State())
+            .nonce(new Nonce())
+            .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (prompt != null) {
+      builder.prompt(new Prompt(prompt));
+    }
+    return builder.build().toURI();
+  }
+
+  private static OIDCTokens redeem(
+      ClientID id,
+      Secret secret,
+      AuthorizationCode code,
+      CodeVerifier verifier,
+      boolean expectSuccess)
+      throws Exception {
+    var response =
+        OIDCTokenResponseParser.parse(
+            new TokenRequest(
+                    URI.create(issuer() + "/token"),
+                    new ClientSecretBasic(id, secret),
+                    new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier))
+                .toHTTPRequest()
+                .send());
+    assertEquals(expectSuccess, response.indicatesSuccess());
+    if (!expectSuccess) {
+      return null;
+    }
+    OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+    assertNotNull(tokens.getIDToken());
+    return tokens;
+  }
+}
