@@ -33,7 +33,8 @@ public record ClientMetadata(
     String applicationType,
     List<String> contacts,
     Map<String, String> uris,
-    String idTokenSignedResponseAlg) {
+    String idTokenSignedResponseAlg,
+    String accessTokenProfile) {
 
   public static final String REDIRECT_URIS = "redirect_uris";
   public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
@@ -47,6 +48,16 @@ public record ClientMetadata(
   public static final String APPLICATION_TYPE = "application_type";
   public static final String CONTACTS = "contacts";
   public static final String ID_TOKEN_SIGNED_RESPONSE_ALG = "id_token_signed_response_alg";
+
+  /**
+   * Gatehouse extension: the access-token profile, {@code rfc9068} (default, {@code typ: at+jwt})
+   * or {@code mp-jwt} ({@code typ: JWT} with upn, preferred_username and groups, which unmodified
+   * MicroProfile JWT services accept).
+   */
+  public static final String ACCESS_TOKEN_PROFILE = "access_token_profile";
+
+  public static final String PROFILE_RFC9068 = "rfc9068";
+  public static final String PROFILE_MP_JWT = "mp-jwt";
 
   /** Informational URLs shown to users (RFC 7591 §2): all validated the same way. */
   public static final List<String> URI_MEMBERS =
@@ -65,6 +76,10 @@ public record ClientMetadata(
 
   public boolean isPublic() {
     return AuthMethods.NONE.equals(tokenEndpointAuthMethod);
+  }
+
+  public boolean usesMpJwtProfile() {
+    return PROFILE_MP_JWT.equals(accessTokenProfile);
   }
 
   public boolean allowsGrant(String grantType) {
@@ -95,6 +110,7 @@ public record ClientMetadata(
     }
     URI_MEMBERS.forEach(name -> addIfPresent(json, name, uris.get(name)));
     json.add(ID_TOKEN_SIGNED_RESPONSE_ALG, idTokenSignedResponseAlg);
+    json.add(ACCESS_TOKEN_PROFILE, accessTokenProfile);
     return json;
   }
 
@@ -117,7 +133,8 @@ public record ClientMetadata(
         json.getString(APPLICATION_TYPE),
         strings(json, CONTACTS),
         uris,
-        json.getString(ID_TOKEN_SIGNED_RESPONSE_ALG));
+        json.getString(ID_TOKEN_SIGNED_RESPONSE_ALG),
+        json.getString(ACCESS_TOKEN_PROFILE, PROFILE_RFC9068));
   }
 
   private static List<String> strings(JsonObject json, String name) {

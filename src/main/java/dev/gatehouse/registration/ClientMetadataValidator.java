@@ -80,7 +80,18 @@ public final class ClientMetadataValidator {
         applicationType,
         stringList(request, ClientMetadata.CONTACTS, List.of()),
         informationalUris(request),
-        idTokenAlg(request));
+        idTokenAlg(request),
+        accessTokenProfile(request));
+  }
+
+  private static String accessTokenProfile(JsonObject request) {
+    String profile =
+        string(request, ClientMetadata.ACCESS_TOKEN_PROFILE, ClientMetadata.PROFILE_RFC9068);
+    if (!profile.equals(ClientMetadata.PROFILE_RFC9068)
+        && !profile.equals(ClientMetadata.PROFILE_MP_JWT)) {
+      throw OAuthException.invalidClientMetadata("access_token_profile must be rfc9068 or mp-jwt");
+    }
+    return profile;
   }
 
   private static List<String> responseTypes(JsonObject request, List<String> grantTypes) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.accounts.Account;
+import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.keys.TokenSigner;
@@ -15,8 +17,9 @@ import org.jose4j.jwt.NumericDate;
 
 /**
  * JWT access tokens per RFC 9068: {@code typ: at+jwt}; iss, sub, aud, client_id, iat, exp, jti,
- * scope, auth_time and groups. Each is recorded by jti under its grant, so revoking the grant
- * deactivates it.
+ * scope, auth_time and groups; or, for clients registered with the mp-jwt profile, {@code typ: JWT}
+ * with upn and preferred_username as well. Each is recorded by jti under its grant, so revoking the
+ * grant deactivates it.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-2">RFC 9068 §2</a>
  */
@@ -31,7 +34,9 @@ public class AccessTokenFactory {
   /** An issued access token and its lifetime in seconds. */
   public record Issued(String token, long expiresIn) {}
 
-  public Issued issue(Grant grant, String scope, List<String> groups, Instant now) {
+  public Issued issue(
+      Grant grant, String scope, Account account, ClientMetadata client, Instant now) {
+    List<String> groups = account.groups();
     String jti = RandomTokens.base64url(18);
     Instant expiresAt = now.plus(settings.accessTokenTtl());
     JwtClaims claims = new JwtClaims();
@@ -44,10 +49,17 @@ public class AccessTokenFactory {
     claims.setJwtId(jti);
     claims.setClaim("scope", scope);
     claims.setClaim("auth_time", grant.authTime().getEpochSecond());
-    if (!groups.isEmpty()) {
+    String typ = "at+jwt";
+    if (client.usesMpJwtProfile()) {
+      // MicroProfile JWT: typ JWT, caller name from upn / preferred_username, roles from groups.
+      typ = "JWT";
+      claims.setClaim("upn", account.username());
+      claims.setClaim("preferred_username", account.username());
+      claims.setStringListClaim("groups", groups);
+    } else if (!groups.isEmpty()) {
       claims.setStringListClaim("groups", groups);
     }
     em.persist(new IssuedAccessToken(jti, grant.id(), grant.clientId(), expiresAt));
-    return new Issued(signer.sign(claims, "at+jwt"), settings.accessTokenTtl().toSeconds());
+    return new Issued(signer.sign(claims, typ), settings.accessTokenTtl().toSeconds());
   }
 }

@@ -13,12 +13,14 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Recognizes this provider's own access tokens: signed by one of its published keys (checked in
- * process, no HTTP), its issuer, not expired, {@code typ} at+jwt, and still active, i.e. its grant
- * was not revoked, even though the signature is still valid.
+ * process, no HTTP), its issuer, not expired, {@code typ} at+jwt (or JWT for the mp-jwt profile),
+ * recorded as an issued access token, and still active: its grant was not revoked, even though the
+ * signature is still valid.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -46,11 +48,17 @@ public class AccessTokenVerifier {
             .setRequireExpirationTime()
             .setRequireSubject()
             .setRequireJwtId()
-            .setExpectedType(true, "at+jwt")
             .setAllowedClockSkewInSeconds(30)
             .build();
     try {
-      JwtClaims claims = consumer.processToClaims(token);
+      JwtContext context = consumer.process(token);
+      String typ = context.getJoseObjects().get(0).getHeader("typ");
+      if (!"at+jwt".equals(typ) && !"JWT".equals(typ)) {
+        return Optional.empty();
+      }
+      // Only tokens recorded as issued access tokens count: an ID token (no recorded jti) never
+      // does.
+      JwtClaims claims = context.getJwtClaims();
       return grants.isAccessTokenActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();

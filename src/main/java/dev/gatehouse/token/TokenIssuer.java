@@ -34,7 +34,7 @@ public class TokenIssuer {
       Grant grant, Account account, String nonce, ClientMetadata client, Instant now) {
     List<String> scopes = AuthorizationCodeGrant.scopes(grant.scope());
     AccessTokenFactory.Issued access =
-        accessTokens.issue(grant, grant.scope(), account.groups(), now);
+        accessTokens.issue(grant, grant.scope(), account, client, now);
     String idToken =
         scopes.contains("openid")
             ? idTokens.issue(grant, nonce, access.token(), claims.claims(account, scopes), now)

@@ -11,6 +11,7 @@ import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
+import dev.gatehouse.token.MpJwtInteropContract;
 import dev.gatehouse.userinfo.UserInfoAndLogoutContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,7 +36,8 @@ class GatehouseIT
         ClientAuthContract,
         ResourceServerContract,
         AuthorizationCodeFlowContract,
-        UserInfoAndLogoutContract {
+        UserInfoAndLogoutContract,
+        MpJwtInteropContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
