@@ -27,9 +27,12 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -104,6 +107,65 @@ public interface AuthorizationCodeFlowContract {
               .get();
       assertEquals(200, api.getStatus());
       assertEquals(alice.subject(), json(api).getJsonObject("user").getString("sub"));
+
+      UserInfoResponse userInfo =
+          UserInfoResponse.parse(
+              new UserInfoRequest(
+                      URI.create(issuer() + "/userinfo"),
+                      tokens.getOIDCTokens().getBearerAccessToken())
+                  .toHTTPRequest()
+                  .send());
+      assertEquals(
+          alice.subject(), userInfo.toSuccessResponse().getUserInfo().getSubject().getValue());
+      assertEquals("Alice Example", userInfo.toSuccessResponse().getUserInfo().getName());
+
+      Browser.Step out =
+          browser.open(
+              new LogoutRequest(
+                      URI.create(issuer() + "/logout"), tokens.getOIDCTokens().getIDToken())
+                  .toURI()
+                  .toString());
+      assertTrue(out.page().getWebResponse().getContentAsString().contains("You are signed out"));
+    }
+  }
+
+  @Test
+  default void authorizeWhenPromptLoginOrMaxAgeZeroThenLoginAgainAndPromptConsentShowsConsent()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      browser.login(alice.username(), alice.password());
+      browser.consent(true);
+
+      assertEquals(
+          "/login", browser.open(attempt(client, "openid").uri() + "&prompt=login").path());
+      assertEquals("/login", browser.open(attempt(client, "openid").uri() + "&max_age=0").path());
+      Browser.Step consent = browser.open(attempt(client, "openid").uri() + "&prompt=consent");
+      assertEquals("/consent", consent.path());
+    }
+  }
+
+  @Test
+  default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    String uri =
+        attempt(client, "openid").uri()
+            + "&display=page&ui_locales=de&claims_locales=de&acr_values=urn%3Aloa%3A1&login_hint=x&x_vendor=1";
+    Response direct =
+        request(uri.substring(uri.indexOf("/authorize")))
+            .header("Origin", "https://app.example")
+            .get();
+    assertEquals(303, direct.getStatus());
+    assertNull(
+        direct.getHeaderString("Access-Control-Allow-Origin"),
+        "RFC 9700 §2.6: no CORS at /authorize");
+    try (Browser browser = new Browser()) {
+      browser.open(uri);
+      browser.login(alice.username(), alice.password());
+      assertTrue(AuthorizationResponse.parse(browser.consent(true).exit()).indicatesSuccess());
     }
   }
 

@@ -16,7 +16,9 @@ import java.net.URI;
  */
 public final class TestServer {
 
-  private static final Client CLIENT = ClientBuilder.newClient();
+  // Raw responses: tests assert on redirects themselves.
+  private static final Client CLIENT =
+      ClientBuilder.newBuilder().property("jersey.config.client.followRedirects", false).build();
 
   private TestServer() {}
 
