@@ -26,6 +26,10 @@ public class TokenSettings {
   Duration refreshTokenTtl;
 
   @Inject
+  @ConfigProperty(name = "oidc.token.refresh-token-max-lifetime")
+  Duration refreshTokenMaxLifetime;
+
+  @Inject
   @ConfigProperty(name = "oidc.token.default-audience")
   String defaultAudience;
 
@@ -39,6 +43,10 @@ public class TokenSettings {
 
   public Duration refreshTokenTtl() {
     return refreshTokenTtl;
+  }
+
+  public Duration refreshTokenMaxLifetime() {
+    return refreshTokenMaxLifetime;
   }
 
   public String defaultAudience() {

@@ -36,7 +36,12 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("scopes_supported", Json.createArrayBuilder(SCOPES))
             .add("response_types_supported", Json.createArrayBuilder().add("code"))
             .add("response_modes_supported", Json.createArrayBuilder().add("query"))
-            .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code"))
+            .add(
+                "grant_types_supported",
+                Json.createArrayBuilder()
+                    .add("authorization_code")
+                    .add("refresh_token")
+                    .add("client_credentials"))
             .add("subject_types_supported", Json.createArrayBuilder().add("public"))
             .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
             .add(

@@ -36,21 +36,23 @@ public class AccessTokenFactory {
 
   public Issued issue(
       Grant grant, String scope, Account account, ClientMetadata client, Instant now) {
-    List<String> groups = account.groups();
+    List<String> groups = account == null ? List.of() : account.groups();
     String jti = RandomTokens.base64url(18);
     Instant expiresAt = now.plus(settings.accessTokenTtl());
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(provider.issuer());
     claims.setSubject(grant.subject());
-    claims.setAudience(settings.defaultAudience());
+    claims.setAudience(grant.audience() == null ? settings.defaultAudience() : grant.audience());
     claims.setClaim("client_id", grant.clientId());
     claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
     claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
     claims.setJwtId(jti);
     claims.setClaim("scope", scope);
-    claims.setClaim("auth_time", grant.authTime().getEpochSecond());
+    if (account != null) {
+      claims.setClaim("auth_time", grant.authTime().getEpochSecond());
+    }
     String typ = "at+jwt";
-    if (client.usesMpJwtProfile()) {
+    if (client.usesMpJwtProfile() && account != null) {
       // MicroProfile JWT: typ JWT, caller name from upn / preferred_username, roles from groups.
       typ = "JWT";
       claims.setClaim("upn", account.username());

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
@@ -52,7 +51,14 @@ public class AuthorizationCodeGrant implements GrantHandler {
         accounts
             .find(grant.subject())
             .orElseThrow(() -> OAuthException.invalidGrant("The user no longer exists"));
-    return issuer.issue(grant, account, issued.nonce(), request.client().metadata(), now);
+    var client = request.client().metadata();
+    boolean refresh =
+        TokenIssuer.scopes(grant.scope()).contains("offline_access")
+            && client.allowsGrant("refresh_token");
+    return issuer.issue(
+        new Issuance(
+            grant, account, client, grant.scope(), issued.nonce(), refresh ? grant.scope() : null),
+        now);
   }
 
   /** RFC 6749 §4.1.2: single use; on a replay every token of the grant is revoked. */
@@ -100,9 +106,5 @@ public class AuthorizationCodeGrant implements GrantHandler {
       throw OAuthException.invalidRequest(name + " is required");
     }
     return value;
-  }
-
-  static List<String> scopes(String scope) {
-    return scope.isBlank() ? List.of() : List.of(scope.split(" "));
   }
 }

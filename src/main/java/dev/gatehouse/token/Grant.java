@@ -41,6 +41,9 @@ public class Grant {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  @Column(name = "audience", length = 2000)
+  private String audience;
+
   protected Grant() {}
 
   public Grant(
@@ -58,6 +61,20 @@ public class Grant {
     this.authTime = authTime;
     this.sid = sid;
     this.createdAt = now;
+  }
+
+  /** RFC 8707: the resource this grant's access tokens are for (null: the default audience). */
+  public Grant withAudience(String audience) {
+    this.audience = audience;
+    return this;
+  }
+
+  public String audience() {
+    return audience;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
   }
 
   public String id() {

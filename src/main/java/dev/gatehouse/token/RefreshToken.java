@@ -3,12 +3,18 @@ package dev.gatehouse.token;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** An opaque refresh token, stored only as its hash, belonging to a grant. */
 @Entity
 @Table(name = "oidc_refresh_token")
+@NamedQuery(
+    name = "RefreshToken.consume",
+    query =
+        "UPDATE RefreshToken t SET t.consumedAt = :now"
+            + " WHERE t.tokenHash = :hash AND t.consumedAt IS NULL")
 public class RefreshToken {
 
   @Id
@@ -30,13 +36,51 @@ public class RefreshToken {
   @Column(name = "consumed_at")
   private Instant consumedAt;
 
+  @Column(name = "created_at")
+  private Instant createdAt;
+
   protected RefreshToken() {}
 
-  RefreshToken(String tokenHash, String grantId, String clientId, String scope, Instant expiresAt) {
+  RefreshToken(
+      String tokenHash,
+      String grantId,
+      String clientId,
+      String scope,
+      Instant createdAt,
+      Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.grantId = grantId;
     this.clientId = clientId;
     this.scope = scope;
+    this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+  }
+
+  public String grantId() {
+    return grantId;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public boolean isConsumed() {
+    return consumedAt != null;
+  }
+
+  public boolean isExpired(Instant now) {
+    return !now.isBefore(expiresAt);
   }
 }

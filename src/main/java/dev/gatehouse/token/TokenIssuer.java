@@ -1,22 +1,18 @@
 package dev.gatehouse.token;
 
-import dev.gatehouse.accounts.Account;
-import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.protocol.RandomTokens;
 import dev.gatehouse.userinfo.ClaimsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Issues the tokens of a grant: a JWT access token, an ID token when openid was granted, and a
- * refresh token (opaque, stored hashed) when offline_access was granted to a client that may
- * refresh.
+ * Issues the tokens of a grant: a JWT access token, an ID token when a user granted openid, and a
+ * refresh token (opaque, stored hashed) when asked for, living its idle lifetime but never past the
+ * grant's absolute refresh lifetime.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse">OpenID Connect
  *     Core §3.1.3.3</a>
@@ -28,28 +24,42 @@ public class TokenIssuer {
   @Inject IdTokenFactory idTokens;
   @Inject ClaimsService claims;
   @Inject TokenSettings settings;
-  @PersistenceContext EntityManager em;
+  @Inject RefreshTokenRepository refreshTokens;
 
-  public TokenResponse issue(
-      Grant grant, Account account, String nonce, ClientMetadata client, Instant now) {
-    List<String> scopes = AuthorizationCodeGrant.scopes(grant.scope());
+  TokenResponse issue(Issuance issuance, Instant now) {
+    Grant grant = issuance.grant();
+    List<String> scopes = scopes(issuance.accessScope());
     AccessTokenFactory.Issued access =
-        accessTokens.issue(grant, grant.scope(), account, client, now);
+        accessTokens.issue(
+            grant, issuance.accessScope(), issuance.account(), issuance.client(), now);
     String idToken =
-        scopes.contains("openid")
-            ? idTokens.issue(grant, nonce, access.token(), claims.claims(account, scopes), now)
+        issuance.account() != null && scopes.contains("openid")
+            ? idTokens.issue(
+                grant,
+                issuance.nonce(),
+                access.token(),
+                claims.claims(issuance.account(), scopes),
+                now)
             : null;
     String refresh = null;
-    if (scopes.contains("offline_access") && client.allowsGrant("refresh_token")) {
+    if (issuance.refreshScope() != null) {
       refresh = RandomTokens.base64url(32);
-      em.persist(
+      Instant idle = now.plus(settings.refreshTokenTtl());
+      Instant absolute = grant.createdAt().plus(settings.refreshTokenMaxLifetime());
+      refreshTokens.persist(
           new RefreshToken(
               SecretHasher.fingerprintFull(refresh),
               grant.id(),
               grant.clientId(),
-              grant.scope(),
-              now.plus(settings.refreshTokenTtl())));
+              issuance.refreshScope(),
+              now,
+              idle.isBefore(absolute) ? idle : absolute));
     }
-    return new TokenResponse(access.token(), access.expiresIn(), grant.scope(), idToken, refresh);
+    return new TokenResponse(
+        access.token(), access.expiresIn(), issuance.accessScope(), idToken, refresh);
+  }
+
+  static List<String> scopes(String scope) {
+    return scope == null || scope.isBlank() ? List.of() : List.of(scope.split(" "));
   }
 }

@@ -12,6 +12,7 @@ import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
 import dev.gatehouse.token.MpJwtInteropContract;
+import dev.gatehouse.token.TokenLifecycleContract;
 import dev.gatehouse.userinfo.UserInfoAndLogoutContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,7 +38,8 @@ class GatehouseIT
         ResourceServerContract,
         AuthorizationCodeFlowContract,
         UserInfoAndLogoutContract,
-        MpJwtInteropContract {
+        MpJwtInteropContract,
+        TokenLifecycleContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

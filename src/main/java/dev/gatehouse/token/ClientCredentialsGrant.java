@@ -1,0 +1,86 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.clients.AuthenticatedClient;
+import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.RandomTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The client_credentials grant for confidential clients: scopes limited to those the client
+ * registered, an optional RFC 8707 {@code resource} as the access token's audience; no refresh
+ * token, no ID token. The access token's {@code sub} is the client_id (RFC 9068 §2.2).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.4">RFC 6749 §4.4</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
+ */
+@ApplicationScoped
+public class ClientCredentialsGrant implements GrantHandler {
+
+  @Inject GrantRepository grants;
+  @Inject TokenIssuer issuer;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public String grantType() {
+    return "client_credentials";
+  }
+
+  @Override
+  public TokenResponse handle(TokenRequest request) {
+    AuthenticatedClient client = request.client();
+    if (client.metadata().isPublic()) {
+      throw OAuthException.invalidClient("Public clients cannot use client_credentials");
+    }
+    String scope = scope(request.param("scope"), client.metadata().scope());
+    String resource = resource(request.param("resource"));
+    Instant now = clock.instant();
+    Grant grant =
+        new Grant(
+                RandomTokens.base64url(18),
+                client.clientId(),
+                client.clientId(),
+                scope,
+                now,
+                null,
+                now)
+            .withAudience(resource);
+    grants.persist(grant);
+    return issuer.issue(new Issuance(grant, null, client.metadata(), scope, null, null), now);
+  }
+
+  private static String scope(String requested, String registered) {
+    List<String> allowed = TokenIssuer.scopes(registered);
+    if (requested == null || requested.isBlank()) {
+      return String.join(" ", allowed);
+    }
+    List<String> scopes = List.of(requested.trim().split(" +"));
+    if (!allowed.containsAll(scopes)) {
+      throw OAuthException.invalidScope("The client is not allowed the requested scope");
+    }
+    return String.join(" ", scopes);
+  }
+
+  /** RFC 8707 §2: an absolute URI without a fragment. */
+  private static String resource(String resource) {
+    if (resource == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(resource);
+      if (!uri.isAbsolute() || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException();
+      }
+      return resource;
+    } catch (Exception e) {
+      throw new OAuthException(
+          dev.gatehouse.protocol.OAuthError.INVALID_REQUEST,
+          "resource must be an absolute URI without a fragment");
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.accounts.Account;
+import dev.gatehouse.clients.ClientMetadata;
+
+/**
+ * What to issue for a grant: the access token's scope, the user (null for client_credentials), the
+ * nonce for the ID token, and the refresh token's scope (null: no refresh token).
+ */
+record Issuance(
+    Grant grant,
+    Account account,
+    ClientMetadata client,
+    String accessScope,
+    String nonce,
+    String refreshScope) {}

@@ -1,0 +1,166 @@
+package dev.gatehouse.token;
+
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.SignIn;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The refresh_token grant (rotation, reuse detection) and client_credentials over HTTP. */
+public interface TokenLifecycleContract {
+
+  @Test
+  default void refreshWhenUsedThenRotatedWithNewIdTokenAndReuseRevokesWholeGrant()
+      throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens first = SignIn.tokens(client, TestAccounts.alice(), "openid email offline_access");
+    String r1 = first.getRefreshToken().getValue();
+
+    Response refreshed = refresh(client, r1, null);
+    assertEquals(200, refreshed.getStatus());
+    assertEquals("no-store", refreshed.getHeaderString("Cache-Control"));
+    JsonObject second = json(refreshed);
+    String r2 = second.getString("refresh_token");
+    assertNotEquals(r1, r2, "rotation: a new refresh token every time");
+    assertTrue(second.containsKey("id_token"), "openid granted: a new ID token");
+    assertEquals(200, userInfo(second.getString("access_token")).getStatus());
+
+    // Reuse of the rotated token: refused, and the whole grant is revoked (RFC 9700 §4.14.2).
+    Response reuse = refresh(client, r1, null);
+    assertEquals(400, reuse.getStatus());
+    assertEquals("invalid_grant", json(reuse).getString("error"));
+    assertEquals("invalid_grant", json(refresh(client, r2, null)).getString("error"));
+    assertEquals(401, userInfo(second.getString("access_token")).getStatus());
+  }
+
+  @Test
+  default void refreshWhenScopeNarrowedThenAcceptedAndWidenedThenInvalidScope() throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid email offline_access");
+
+    JsonObject narrowed = json(refresh(client, tokens.getRefreshToken().getValue(), "openid"));
+    assertEquals("openid", narrowed.getString("scope"));
+    Response widened = refresh(client, narrowed.getString("refresh_token"), "openid phone");
+
+    assertEquals(400, widened.getStatus());
+    assertEquals("invalid_scope", json(widened).getString("error"));
+  }
+
+  @Test
+  default void refreshWhenPresentedByAnotherClientOrUnknownThenInvalidGrant() throws Exception {
+    JsonObject owner = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access");
+
+    Response stolen = refresh(offlineClient(), tokens.getRefreshToken().getValue(), null);
+    Response unknown = refresh(owner, "no-such-refresh-token", null);
+
+    assertEquals("invalid_grant", json(stolen).getString("error"));
+    assertEquals("invalid_grant", json(unknown).getString("error"));
+  }
+
+  @Test
+  default void clientCredentialsWhenAllowedScopesThenTokenForClientWithoutRefreshOrIdToken()
+      throws Exception {
+    JsonObject client =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read write"));
+
+    Response response =
+        token(client, new Form("grant_type", "client_credentials").param("scope", "read"));
+
+    assertEquals(200, response.getStatus());
+    JsonObject body = json(response);
+    assertFalse(body.containsKey("refresh_token"));
+    assertFalse(body.containsKey("id_token"));
+    var claims = SignedJWT.parse(body.getString("access_token")).getJWTClaimsSet();
+    assertEquals(client.getString("client_id"), claims.getSubject());
+    assertEquals(client.getString("client_id"), claims.getStringClaim("client_id"));
+    assertEquals("read", claims.getStringClaim("scope"));
+    assertEquals(issuer(), claims.getIssuer());
+    Response api =
+        request("/api/secure-data")
+            .header("Authorization", "Bearer " + body.getString("access_token"))
+            .get();
+    assertEquals(200, api.getStatus(), "the sample API accepts machine-to-machine tokens");
+  }
+
+  @Test
+  default void clientCredentialsWhenResourceGivenThenAudienceIsResource() throws Exception {
+    JsonObject client =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+
+    JsonObject body =
+        json(
+            token(
+                client,
+                new Form("grant_type", "client_credentials")
+                    .param("resource", "https://api.example/orders")));
+
+    var claims = SignedJWT.parse(body.getString("access_token")).getJWTClaimsSet();
+    assertEquals("https://api.example/orders", claims.getAudience().get(0));
+    assertEquals("read", body.getString("scope"), "default: the client's registered scope");
+  }
+
+  @Test
+  default void clientCredentialsWhenScopeNotAllowedOrGrantNotRegisteredThenRfc6749Errors() {
+    JsonObject service =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject webApp = TestClients.register(TestClients.confidential());
+
+    Response scope =
+        token(service, new Form("grant_type", "client_credentials").param("scope", "admin"));
+    Response grant = token(webApp, new Form("grant_type", "client_credentials"));
+    Response resource =
+        token(
+            service,
+            new Form("grant_type", "client_credentials").param("resource", "relative/path"));
+
+    assertEquals("invalid_scope", json(scope).getString("error"));
+    assertEquals("unauthorized_client", json(grant).getString("error"));
+    assertEquals("invalid_request", json(resource).getString("error"));
+  }
+
+  private static JsonObject offlineClient() {
+    return TestClients.register(
+        TestClients.confidential()
+            .add(
+                "grant_types",
+                Json.createArrayBuilder().add("authorization_code").add("refresh_token")));
+  }
+
+  private static Response refresh(JsonObject client, String refreshToken, String scope) {
+    Form form = new Form("grant_type", "refresh_token").param("refresh_token", refreshToken);
+    if (scope != null) {
+      form.param("scope", scope);
+    }
+    return token(client, form);
+  }
+
+  private static Response token(JsonObject client, Form form) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (client.getString("client_id") + ":" + client.getString("client_secret"))
+                    .getBytes(StandardCharsets.UTF_8));
+    return request("/token").header("Authorization", "Basic " + basic).post(Entity.form(form));
+  }
+
+  private static Response userInfo(String accessToken) {
+    return request("/userinfo").header("Authorization", "Bearer " + accessToken).get();
+  }
+}
