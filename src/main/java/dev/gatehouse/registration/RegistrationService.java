@@ -7,6 +7,7 @@ import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
+import dev.gatehouse.token.GrantRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,6 +36,7 @@ public class RegistrationService {
 
   @Inject ClientRepository clients;
   @Inject SecretHasher hasher;
+  @Inject GrantRepository grants;
 
   Clock clock = Clock.systemUTC();
 
@@ -85,8 +87,10 @@ public class RegistrationService {
 
   public void delete(String clientId, String registrationAccessToken) {
     Client client = authorize(clientId, registrationAccessToken);
+    // RFC 7592 §2.3: the client's grants and tokens go with it.
+    int revoked = grants.revokeAllOfClient(clientId, clock.instant());
     clients.delete(client);
-    LOG.info(() -> "Client " + clientId + " deleted");
+    LOG.info(() -> "Client " + clientId + " deleted; " + revoked + " grants revoked");
   }
 
   private RegisteredClient create(JsonObject request, String clientId, Client.Origin origin) {

@@ -19,6 +19,15 @@ public class GrantRepository {
     return Optional.ofNullable(em.find(Grant.class, id));
   }
 
+  /** Revokes every live grant of a client (and so all its codes and tokens); returns how many. */
+  public int revokeAllOfClient(String clientId, java.time.Instant now) {
+    return em.createQuery(
+            "UPDATE Grant g SET g.revokedAt = :now WHERE g.clientId = :client AND g.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("client", clientId)
+        .executeUpdate();
+  }
+
   /** Whether the access token with this jti belongs to a live (unrevoked) grant. */
   public boolean isAccessTokenActive(String jti) {
     return !em.createQuery(

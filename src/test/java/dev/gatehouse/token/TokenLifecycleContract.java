@@ -135,6 +135,23 @@ public interface TokenLifecycleContract {
     assertEquals("invalid_request", json(resource).getString("error"));
   }
 
+  @Test
+  default void clientDeletedThenItsAccessTokensRevoked() throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+    String access = tokens.getAccessToken().getValue();
+    assertEquals(200, userInfo(access).getStatus());
+
+    Response deleted =
+        request("/register/" + client.getString("client_id"))
+            .header("Authorization", "Bearer " + client.getString("registration_access_token"))
+            .delete();
+
+    assertEquals(204, deleted.getStatus());
+    assertEquals(
+        401, userInfo(access).getStatus(), "RFC 7592 §2.3: the client's tokens are revoked");
+  }
+
   private static JsonObject offlineClient() {
     return TestClients.register(
         TestClients.confidential()
