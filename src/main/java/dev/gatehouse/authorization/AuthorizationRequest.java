@@ -38,34 +38,10 @@ public record AuthorizationRequest(
 
   /** The same request once the user has signed in: prompt=login and max_age are satisfied. */
   AuthorizationRequest afterLogin() {
+    Set<String> remaining = new java.util.HashSet<>(prompt);
+    remaining.remove("login");
     return new AuthorizationRequest(
-        clientId,
-        redirectUri,
-        scopes,
-        state,
-        nonce,
-        codeChallenge,
-        prompt.stream()
-            .filter(p -> !p.equals("login"))
-            .collect(java.util.stream.Collectors.toSet()),
-        null,
-        loginHint);
-  }
-
-  /** The same request once the user has consented: prompt=consent is satisfied. */
-  AuthorizationRequest afterConsent() {
-    return new AuthorizationRequest(
-        clientId,
-        redirectUri,
-        scopes,
-        state,
-        nonce,
-        codeChallenge,
-        prompt.stream()
-            .filter(p -> !p.equals("consent"))
-            .collect(java.util.stream.Collectors.toSet()),
-        maxAge,
-        loginHint);
+        clientId, redirectUri, scopes, state, nonce, codeChallenge, remaining, null, loginHint);
   }
 
   String toJson() {
