@@ -8,6 +8,8 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
  * An immutable snapshot of the published keys: the active signer (with its private key) and the JWK
@@ -24,6 +26,11 @@ public record KeySet(
   private static final Logger LOG = Logger.getLogger(KeySet.class.getName());
 
   static final KeySet EMPTY = new KeySet(null, "{\"keys\":[]}", List.of(), List.of());
+
+  /** Verifies signatures by any published key, in process (no JWKS fetch). */
+  public VerificationKeyResolver verificationKeyResolver() {
+    return new JwksVerificationKeyResolver(verificationKeys);
+  }
 
   /** Whether a signing key with its private part is loaded. */
   public boolean canSign() {

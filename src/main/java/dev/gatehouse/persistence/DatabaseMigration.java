@@ -20,7 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * database. Also defines the embedded H2 datasource that is the default {@code oidc.db.jndi-name}.
  */
 @DataSourceDefinition(
-    name = "java:app/jdbc/gatehouse",
+    name = DatabaseSettings.EMBEDDED_JNDI_NAME,
     className = "org.h2.jdbcx.JdbcDataSource",
     url = "${MPCONFIG=oidc.db.embedded.url}",
     user = "${MPCONFIG=oidc.db.embedded.user}",

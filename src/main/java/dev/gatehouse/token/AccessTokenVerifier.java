@@ -14,7 +14,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Recognizes this provider's own access tokens: signed by one of its published keys (checked in
@@ -41,8 +40,7 @@ public class AccessTokenVerifier {
             .setJwsAlgorithmConstraints(
                 new AlgorithmConstraints(
                     ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
-            .setVerificationKeyResolver(
-                new JwksVerificationKeyResolver(keyRing.current().verificationKeys()))
+            .setVerificationKeyResolver(keyRing.current().verificationKeyResolver())
             .setExpectedIssuer(provider.issuer())
             .setSkipDefaultAudienceValidation()
             .setRequireExpirationTime()

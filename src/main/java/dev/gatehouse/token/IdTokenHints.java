@@ -12,7 +12,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Reads an id_token_hint: an ID token this provider signed (with any published key) and issued,
@@ -37,8 +36,7 @@ public class IdTokenHints {
               .setJwsAlgorithmConstraints(
                   new AlgorithmConstraints(
                       ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
-              .setVerificationKeyResolver(
-                  new JwksVerificationKeyResolver(keyRing.current().verificationKeys()))
+              .setVerificationKeyResolver(keyRing.current().verificationKeyResolver())
               .setSkipAllValidators()
               .build()
               .processToClaims(hint);
