@@ -30,6 +30,10 @@ public class TokenSettings {
   Duration refreshTokenMaxLifetime;
 
   @Inject
+  @ConfigProperty(name = "oidc.token.refresh-token-reuse-grace")
+  Duration refreshTokenReuseGrace;
+
+  @Inject
   @ConfigProperty(name = "oidc.token.default-audience")
   String defaultAudience;
 
@@ -47,6 +51,14 @@ public class TokenSettings {
 
   public Duration refreshTokenMaxLifetime() {
     return refreshTokenMaxLifetime;
+  }
+
+  /**
+   * How long after a rotation the replaced refresh token may be presented once more (a retry after
+   * a lost response); zero (the default) means never.
+   */
+  public Duration refreshTokenReuseGrace() {
+    return refreshTokenReuseGrace.isNegative() ? Duration.ZERO : refreshTokenReuseGrace;
   }
 
   public String defaultAudience() {

@@ -8,8 +8,6 @@ import dev.gatehouse.keys.TokenSigner;
 import dev.gatehouse.protocol.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.jose4j.jwt.JwtClaims;
@@ -29,7 +27,7 @@ public class AccessTokenFactory {
   @Inject TokenSigner signer;
   @Inject TokenSettings settings;
   @Inject ProviderSettings provider;
-  @PersistenceContext EntityManager em;
+  @Inject AccessTokenRepository records;
 
   /** An issued access token and its lifetime in seconds. */
   public record Issued(String token, long expiresIn) {}
@@ -61,7 +59,7 @@ public class AccessTokenFactory {
     } else if (!groups.isEmpty()) {
       claims.setStringListClaim("groups", groups);
     }
-    em.persist(new IssuedAccessToken(jti, grant.id(), grant.clientId(), expiresAt));
+    records.persist(new IssuedAccessToken(jti, grant.id(), grant.clientId(), expiresAt));
     return new Issued(signer.sign(claims, typ), settings.accessTokenTtl().toSeconds());
   }
 }

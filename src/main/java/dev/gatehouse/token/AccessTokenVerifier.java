@@ -18,8 +18,8 @@ import org.jose4j.jwt.consumer.JwtContext;
 /**
  * Recognizes this provider's own access tokens: signed by one of its published keys (checked in
  * process, no HTTP), its issuer, not expired, {@code typ} at+jwt (or JWT for the mp-jwt profile),
- * recorded as an issued access token, and still active: its grant was not revoked, even though the
- * signature is still valid.
+ * recorded as an issued access token, and still active: neither it nor its grant was revoked, even
+ * though the signature is still valid.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -28,7 +28,7 @@ public class AccessTokenVerifier {
 
   @Inject KeyRing keyRing;
   @Inject ProviderSettings provider;
-  @Inject GrantRepository grants;
+  @Inject AccessTokenRepository records;
 
   /** The claims of an active access token of this provider; empty for anything else. */
   public Optional<JwtClaims> verify(String token) {
@@ -57,7 +57,7 @@ public class AccessTokenVerifier {
       // Only tokens recorded as issued access tokens count: an ID token (no recorded jti) never
       // does.
       JwtClaims claims = context.getJwtClaims();
-      return grants.isAccessTokenActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
+      return records.isActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();
     }

@@ -57,7 +57,13 @@ public class AuthorizationCodeGrant implements GrantHandler {
             && client.allowsGrant("refresh_token");
     return issuer.issue(
         new Issuance(
-            grant, account, client, grant.scope(), issued.nonce(), refresh ? grant.scope() : null),
+            grant,
+            account,
+            client,
+            grant.scope(),
+            issued.nonce(),
+            refresh ? grant.scope() : null,
+            null),
         now);
   }
 

@@ -51,7 +51,7 @@ public class ClientCredentialsGrant implements GrantHandler {
                 now)
             .withAudience(resource);
     grants.persist(grant);
-    return issuer.issue(new Issuance(grant, null, client.metadata(), scope, null, null), now);
+    return issuer.issue(new Issuance(grant, null, client.metadata(), scope, null, null, null), now);
   }
 
   private static String scope(String requested, String registered) {

@@ -104,10 +104,4 @@ public class Grant {
   public boolean isRevoked() {
     return revokedAt != null;
   }
-
-  void revoke(Instant now) {
-    if (revokedAt == null) {
-      revokedAt = now;
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Stores and finds grants. */
@@ -19,23 +20,20 @@ public class GrantRepository {
     return Optional.ofNullable(em.find(Grant.class, id));
   }
 
+  /** Revokes one grant, and so every code and token it yielded. */
+  public void revoke(String id, Instant now) {
+    em.createQuery("UPDATE Grant g SET g.revokedAt = :now WHERE g.id = :id AND g.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
   /** Revokes every live grant of a client (and so all its codes and tokens); returns how many. */
-  public int revokeAllOfClient(String clientId, java.time.Instant now) {
+  public int revokeAllOfClient(String clientId, Instant now) {
     return em.createQuery(
             "UPDATE Grant g SET g.revokedAt = :now WHERE g.clientId = :client AND g.revokedAt IS NULL")
         .setParameter("now", now)
         .setParameter("client", clientId)
         .executeUpdate();
-  }
-
-  /** Whether the access token with this jti belongs to a live (unrevoked) grant. */
-  public boolean isAccessTokenActive(String jti) {
-    return !em.createQuery(
-            "SELECT g.id FROM Grant g, IssuedAccessToken t WHERE t.jti = :jti AND t.grantId = g.id"
-                + " AND g.revokedAt IS NULL",
-            String.class)
-        .setParameter("jti", jti)
-        .getResultList()
-        .isEmpty();
   }
 }

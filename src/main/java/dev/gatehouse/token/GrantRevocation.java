@@ -22,7 +22,7 @@ public class GrantRevocation {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void revoke(String grantId, String why) {
-    grants.find(grantId).ifPresent(g -> g.revoke(Instant.now()));
+    grants.revoke(grantId, Instant.now());
     LOG.warning(() -> "security: grant " + grantId + " revoked: " + why);
   }
 }

@@ -5,7 +5,8 @@ import dev.gatehouse.clients.ClientMetadata;
 
 /**
  * What to issue for a grant: the access token's scope, the user (null for client_credentials), the
- * nonce for the ID token, and the refresh token's scope (null: no refresh token).
+ * nonce for the ID token, the refresh token's scope (null: no refresh token) and the refresh token
+ * the new one replaces (null but on rotation).
  */
 record Issuance(
     Grant grant,
@@ -13,4 +14,5 @@ record Issuance(
     ClientMetadata client,
     String accessScope,
     String nonce,
-    String refreshScope) {}
+    String refreshScope,
+    RefreshToken replaces) {}

@@ -3,12 +3,28 @@ package dev.gatehouse.token;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The record of an issued JWT access token (by jti), tying it to its grant for revocation. */
+/**
+ * The record of an issued JWT access token (by jti), tying it to its grant: the token is active
+ * only while this record exists, is not revoked and its grant is live.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
+ */
 @Entity
 @Table(name = "oidc_access_token")
+@NamedQuery(
+    name = "IssuedAccessToken.isActive",
+    query =
+        "SELECT t.jti FROM IssuedAccessToken t, Grant g WHERE t.jti = :jti AND g.id = t.grantId"
+            + " AND t.revokedAt IS NULL AND g.revokedAt IS NULL")
+@NamedQuery(
+    name = "IssuedAccessToken.revoke",
+    query =
+        "UPDATE IssuedAccessToken t SET t.revokedAt = :now WHERE t.jti = :jti"
+            + " AND t.revokedAt IS NULL")
 public class IssuedAccessToken {
 
   @Id
@@ -23,6 +39,9 @@ public class IssuedAccessToken {
 
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
 
   protected IssuedAccessToken() {}
 

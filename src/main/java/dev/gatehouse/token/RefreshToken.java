@@ -7,7 +7,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An opaque refresh token, stored only as its hash, belonging to a grant. */
+/**
+ * An opaque refresh token, stored only as its hash, belonging to a grant; it remembers the token it
+ * replaced (its parent), so that a retry of that one within the grace window can withdraw it.
+ */
 @Entity
 @Table(name = "oidc_refresh_token")
 @NamedQuery(
@@ -15,6 +18,11 @@ import java.time.Instant;
     query =
         "UPDATE RefreshToken t SET t.consumedAt = :now"
             + " WHERE t.tokenHash = :hash AND t.consumedAt IS NULL")
+@NamedQuery(
+    name = "RefreshToken.supersedeSuccessor",
+    query =
+        "UPDATE RefreshToken t SET t.consumedAt = :now"
+            + " WHERE t.parentHash = :hash AND t.consumedAt IS NULL")
 public class RefreshToken {
 
   @Id
@@ -39,6 +47,9 @@ public class RefreshToken {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Column(name = "parent_hash", length = 64)
+  private String parentHash;
+
   protected RefreshToken() {}
 
   RefreshToken(
@@ -47,13 +58,19 @@ public class RefreshToken {
       String clientId,
       String scope,
       Instant createdAt,
-      Instant expiresAt) {
+      Instant expiresAt,
+      String parentHash) {
     this.tokenHash = tokenHash;
     this.grantId = grantId;
     this.clientId = clientId;
     this.scope = scope;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    this.parentHash = parentHash;
+  }
+
+  String tokenHash() {
+    return tokenHash;
   }
 
   public String grantId() {
@@ -78,6 +95,16 @@ public class RefreshToken {
 
   public boolean isConsumed() {
     return consumedAt != null;
+  }
+
+  /** When the token was rotated (used), or null. */
+  Instant consumedAt() {
+    return consumedAt;
+  }
+
+  /** Neither rotated nor expired (its grant may still have been revoked). */
+  public boolean isUsable(Instant now) {
+    return !isConsumed() && !isExpired(now);
   }
 
   public boolean isExpired(Instant now) {

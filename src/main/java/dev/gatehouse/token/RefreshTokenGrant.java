@@ -2,6 +2,7 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,8 @@ import java.util.List;
 /**
  * The refresh_token grant with rotation: every use consumes the token (one conditional UPDATE) and
  * issues a new one with the same scope; presenting an already rotated token revokes the whole
- * grant. The requested scope may narrow the access token, never widen it; the token is bound to its
- * client.
+ * grant, unless it comes back within the optional grace window (a retry after a lost response). The
+ * requested scope may narrow the access token, never widen it; the token is bound to its client.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -26,6 +27,7 @@ public class RefreshTokenGrant implements GrantHandler {
   @Inject GrantRevocation revocation;
   @Inject AccountService accounts;
   @Inject TokenIssuer issuer;
+  @Inject TokenSettings settings;
 
   Clock clock = Clock.systemUTC();
 
@@ -60,7 +62,8 @@ public class RefreshTokenGrant implements GrantHandler {
             .orElseThrow(() -> OAuthException.invalidGrant("The user no longer exists"));
     // RFC 6749 §6: the new refresh token keeps the scope of the one it replaces.
     return issuer.issue(
-        new Issuance(grant, account, request.client().metadata(), scope, null, presented.scope()),
+        new Issuance(
+            grant, account, request.client().metadata(), scope, null, presented.scope(), presented),
         now);
   }
 
@@ -68,10 +71,32 @@ public class RefreshTokenGrant implements GrantHandler {
     if (refreshTokens.consume(token, now)) {
       return refreshTokens.find(token).orElseThrow();
     }
-    refreshTokens
-        .find(token)
-        .ifPresent(reused -> revocation.revoke(reused.grantId(), "rotated refresh token reused"));
+    RefreshToken reused =
+        refreshTokens
+            .find(token)
+            .orElseThrow(
+                () ->
+                    OAuthException.invalidGrant(
+                        "The refresh token is invalid or was already used"));
+    if (isRetry(reused, now)) {
+      return reused;
+    }
+    // RFC 9700 §4.14.2: a rotated token used again means it leaked; end the whole grant.
+    revocation.revoke(reused.grantId(), "rotated refresh token reused");
     throw OAuthException.invalidGrant("The refresh token is invalid or was already used");
+  }
+
+  /**
+   * A rotated token presented again within the grace window, whose successor was never used: the
+   * successor is withdrawn (one conditional UPDATE, so of concurrent retries each replaces the
+   * last) and the retry gets fresh tokens.
+   */
+  private boolean isRetry(RefreshToken reused, Instant now) {
+    var grace = settings.refreshTokenReuseGrace();
+    return !grace.isZero()
+        && reused.consumedAt() != null
+        && !now.isAfter(reused.consumedAt().plus(grace))
+        && refreshTokens.supersedeSuccessor(reused, now);
   }
 
   /** The requested scope if it is within the granted one; the granted one if none is requested. */

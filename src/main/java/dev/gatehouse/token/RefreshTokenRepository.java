@@ -32,4 +32,16 @@ public class RefreshTokenRepository {
             .executeUpdate()
         == 1;
   }
+
+  /**
+   * Withdraws the live token that replaced this one (a retry within the grace window replaces it
+   * again); false if there is none, because it was used already.
+   */
+  boolean supersedeSuccessor(RefreshToken parent, Instant now) {
+    return em.createNamedQuery("RefreshToken.supersedeSuccessor")
+            .setParameter("now", now)
+            .setParameter("hash", parent.tokenHash())
+            .executeUpdate()
+        > 0;
+  }
 }

@@ -53,7 +53,8 @@ public class TokenIssuer {
               grant.clientId(),
               issuance.refreshScope(),
               now,
-              idle.isBefore(absolute) ? idle : absolute));
+              idle.isBefore(absolute) ? idle : absolute,
+              issuance.replaces() == null ? null : issuance.replaces().tokenHash()));
     }
     return new TokenResponse(
         access.token(), access.expiresIn(), issuance.accessScope(), idToken, refresh);

@@ -1,0 +1,10 @@
+-- RFC 7009: one access token can be revoked on its own (its grant stays live).
+ALTER TABLE oidc_access_token ADD COLUMN revoked_at TIMESTAMP WITH TIME ZONE;
+-- Refresh-token rotation: the token a new one replaced, for the optional retry grace window.
+ALTER TABLE oidc_refresh_token ADD COLUMN parent_hash VARCHAR(64);
+CREATE INDEX oidc_refresh_token_parent ON oidc_refresh_token (parent_hash);
+-- The purge job: find revoked or old grants, codes by grant, ended sessions.
+CREATE INDEX oidc_grant_revoked ON oidc_grant (revoked_at);
+CREATE INDEX oidc_grant_created ON oidc_grant (created_at);
+CREATE INDEX oidc_authorization_code_grant ON oidc_authorization_code (grant_id);
+CREATE INDEX oidc_user_session_ended ON oidc_user_session (ended_at);

@@ -1,0 +1,296 @@
+package dev.gatehouse.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.accounts.Account;
+import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.clients.AuthenticatedClient;
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.config.TokenSettings;
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rotation, reuse detection and the optional retry grace window of the refresh_token grant, with
+ * in-memory stand-ins for storage and issuance (the container tests cover the real ones).
+ */
+class RefreshTokenGrantTest {
+
+  static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+  static final String CLIENT = "client-1";
+
+  private final Tokens tokens = new Tokens();
+  private final List<String> revoked = new ArrayList<>();
+  private Instant now = T0;
+
+  @Test
+  void refreshWhenUsedThenRotatedAndOldTokenConsumed() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+
+    TokenResponse response = grant.handle(request("r1"));
+
+    assertEquals("r2", response.refreshToken());
+    assertTrue(tokens.get("r1").isConsumed());
+    assertEquals(List.of(), revoked);
+  }
+
+  @Test
+  void refreshWhenGraceOffAndRotatedTokenReusedThenGrantRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+    grant.handle(request("r1"));
+    now = T0.plusSeconds(1);
+
+    OAuthException reuse = assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(OAuthError.INVALID_GRANT, reuse.error());
+    assertEquals(List.of("grant-1"), revoked);
+  }
+
+  @Test
+  void refreshWhenRetriedWithinGraceThenFreshTokensAndLostSuccessorWithdrawn() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+    tokens.add("r1", null);
+    grant.handle(request("r1")); // r2: the response that was lost
+    now = T0.plusSeconds(5);
+
+    TokenResponse retry = grant.handle(request("r1"));
+
+    assertEquals("r3", retry.refreshToken());
+    assertEquals(List.of(), revoked, "a retry within the window is no reuse");
+    assertTrue(tokens.get("r2").isConsumed(), "the lost successor no longer works");
+    assertThrows(OAuthException.class, () -> grant.handle(request("r2")));
+    assertEquals(List.of("grant-1"), revoked, "presenting the withdrawn token is a reuse");
+  }
+
+  @Test
+  void refreshWhenRetriedAfterGraceThenGrantRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+    tokens.add("r1", null);
+    grant.handle(request("r1"));
+    now = T0.plusSeconds(11);
+
+    assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(List.of("grant-1"), revoked);
+  }
+
+  @Test
+  void refreshWhenSuccessorAlreadyUsedThenReuseRevokesEvenWithinGrace() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+    tokens.add("r1", null);
+    grant.handle(request("r1"));
+    now = T0.plusSeconds(1);
+    grant.handle(request("r2")); // the successor arrived and was used: r1 did not get lost
+    now = T0.plusSeconds(2);
+
+    assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(List.of("grant-1"), revoked);
+  }
+
+  @Test
+  void refreshWhenUnknownTokenThenInvalidGrantAndNothingRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+
+    OAuthException unknown = assertThrows(OAuthException.class, () -> grant.handle(request("x")));
+
+    assertEquals(OAuthError.INVALID_GRANT, unknown.error());
+    assertEquals(List.of(), revoked);
+  }
+
+  @Test
+  void refreshWhenScopeWidenedThenInvalidScope() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+    MultivaluedHashMap<String, String> form = form("r1");
+    form.add("scope", "openid phone");
+
+    OAuthException wider =
+        assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(client(), form)));
+
+    assertEquals(OAuthError.INVALID_SCOPE, wider.error());
+  }
+
+  private RefreshTokenGrant grant(Duration grace) {
+    RefreshTokenGrant grant = new RefreshTokenGrant();
+    grant.refreshTokens = tokens;
+    grant.grants =
+        new GrantRepository() {
+          @Override
+          public Optional<Grant> find(String id) {
+            return Optional.of(new Grant(id, "sub", CLIENT, "openid offline_access", T0, null, T0));
+          }
+        };
+    grant.revocation =
+        new GrantRevocation() {
+          @Override
+          public void revoke(String grantId, String why) {
+            revoked.add(grantId);
+          }
+        };
+    grant.accounts =
+        new AccountService() {
+          @Override
+          public Optional<Account> find(String subject) {
+            return Optional.of(new Account() {});
+          }
+        };
+    grant.issuer =
+        new TokenIssuer() {
+          @Override
+          TokenResponse issue(Issuance issuance, Instant at) {
+            String next = tokens.add("r" + (tokens.size() + 1), issuance.replaces());
+            return new TokenResponse("access", 300, issuance.accessScope(), null, next);
+          }
+        };
+    grant.settings =
+        new TokenSettings() {
+          @Override
+          public Duration refreshTokenReuseGrace() {
+            return grace;
+          }
+        };
+    grant.clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now;
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+    return grant;
+  }
+
+  private static TokenRequest request(String refreshToken) {
+    return new TokenRequest(client(), form(refreshToken));
+  }
+
+  private static MultivaluedHashMap<String, String> form(String refreshToken) {
+    MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+    form.add("grant_type", "refresh_token");
+    form.add("refresh_token", refreshToken);
+    return form;
+  }
+
+  private static AuthenticatedClient client() {
+    return new AuthenticatedClient(
+        CLIENT,
+        "client_secret_basic",
+        new ClientMetadata(
+            List.of("https://app.example/cb"),
+            List.of(),
+            null,
+            List.of("authorization_code", "refresh_token"),
+            List.of("code"),
+            null,
+            "client_secret_basic",
+            null,
+            null,
+            "web",
+            List.of(),
+            Map.of(),
+            "RS256",
+            "rfc9068"));
+  }
+
+  /** Refresh tokens in memory, keyed by their value; consumption and withdrawal as in SQL. */
+  static final class Tokens extends RefreshTokenRepository {
+
+    private final Map<String, Stored> byValue = new HashMap<>();
+
+    String add(String value, RefreshToken parent) {
+      byValue.put(value, new Stored(value, parent == null ? null : ((Stored) parent).value));
+      return value;
+    }
+
+    int size() {
+      return byValue.size();
+    }
+
+    Stored get(String value) {
+      return byValue.get(value);
+    }
+
+    @Override
+    public Optional<RefreshToken> find(String token) {
+      return Optional.ofNullable(byValue.get(token));
+    }
+
+    @Override
+    boolean consume(String token, Instant at) {
+      Stored stored = byValue.get(token);
+      if (stored == null || stored.consumed != null) {
+        return false;
+      }
+      stored.consumed = at;
+      return true;
+    }
+
+    @Override
+    boolean supersedeSuccessor(RefreshToken parent, Instant at) {
+      boolean withdrawn = false;
+      for (Stored child : byValue.values()) {
+        if (((Stored) parent).value.equals(child.parent) && child.consumed == null) {
+          child.consumed = at;
+          withdrawn = true;
+        }
+      }
+      return withdrawn;
+    }
+  }
+
+  /** A stored refresh token whose consumption the fake repository records. */
+  static final class Stored extends RefreshToken {
+
+    final String value;
+    final String parent;
+    Instant consumed;
+
+    Stored(String value, String parent) {
+      super(
+          value,
+          "grant-1",
+          CLIENT,
+          "openid offline_access",
+          T0,
+          T0.plus(Duration.ofDays(30)),
+          parent);
+      this.value = value;
+      this.parent = parent;
+    }
+
+    @Override
+    Instant consumedAt() {
+      return consumed;
+    }
+
+    @Override
+    public boolean isConsumed() {
+      return consumed != null;
+    }
+  }
+}
