@@ -20,6 +20,10 @@ public final class AuthMethods {
   public static final List<String> SUPPORTED =
       List.of(CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, PRIVATE_KEY_JWT, NONE);
 
+  /** The methods that prove a client's identity (all but none): what introspection accepts. */
+  public static final List<String> AUTHENTICATING =
+      List.of(CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, PRIVATE_KEY_JWT);
+
   /** Asymmetric algorithms accepted for client assertions; never none, never HMAC. */
   public static final List<String> ASSERTION_ALGORITHMS =
       List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");

@@ -33,6 +33,8 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("end_session_endpoint", settings.endpoint(Paths.END_SESSION))
             .add("jwks_uri", settings.endpoint(Paths.JWKS))
             .add("registration_endpoint", settings.endpoint(Paths.REGISTRATION))
+            .add("introspection_endpoint", settings.endpoint(Paths.INTROSPECTION))
+            .add("revocation_endpoint", settings.endpoint(Paths.REVOCATION))
             .add("scopes_supported", Json.createArrayBuilder(SCOPES))
             .add("response_types_supported", Json.createArrayBuilder().add("code"))
             .add("response_modes_supported", Json.createArrayBuilder().add("query"))
@@ -49,6 +51,18 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
                 Json.createArrayBuilder(AuthMethods.SUPPORTED))
             .add(
                 "token_endpoint_auth_signing_alg_values_supported",
+                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+            .add(
+                "introspection_endpoint_auth_methods_supported",
+                Json.createArrayBuilder(AuthMethods.AUTHENTICATING))
+            .add(
+                "introspection_endpoint_auth_signing_alg_values_supported",
+                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+            .add(
+                "revocation_endpoint_auth_methods_supported",
+                Json.createArrayBuilder(AuthMethods.SUPPORTED))
+            .add(
+                "revocation_endpoint_auth_signing_alg_values_supported",
                 Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
             .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
             .add(

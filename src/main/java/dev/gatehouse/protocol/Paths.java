@@ -16,6 +16,8 @@ public final class Paths {
   public static final String TOKEN = "/token";
   public static final String AUTHORIZATION = "/authorize";
   public static final String USERINFO = "/userinfo";
+  public static final String INTROSPECTION = "/introspect";
+  public static final String REVOCATION = "/revoke";
   public static final String END_SESSION = "/logout";
   public static final String ADMIN_CLIENTS = "/admin/clients";
   public static final String ADMIN_KEYS = "/admin/keys";

@@ -48,12 +48,29 @@ public interface DiscoveryContract {
   }
 
   @Test
-  default void metadataWhenEndpointsNotYetImplementedThenNotAdvertised() {
+  default void metadataWhenRequestedThenIntrospectionRevocationAndGrantTypesAdvertised() {
     JsonObject metadata = json(request("/.well-known/openid-configuration").get());
 
-    for (String absent : new String[] {"introspection_endpoint", "revocation_endpoint"}) {
-      assertFalse(metadata.containsKey(absent), absent + " advertised but not implemented");
+    assertEquals(issuer() + "/introspect", metadata.getString("introspection_endpoint"));
+    assertEquals(issuer() + "/revoke", metadata.getString("revocation_endpoint"));
+    assertEquals(
+        "[\"client_secret_basic\",\"client_secret_post\",\"private_key_jwt\"]",
+        metadata.getJsonArray("introspection_endpoint_auth_methods_supported").toString(),
+        "public clients cannot introspect");
+    assertEquals(
+        "[\"client_secret_basic\",\"client_secret_post\",\"private_key_jwt\",\"none\"]",
+        metadata.getJsonArray("revocation_endpoint_auth_methods_supported").toString());
+    for (String member :
+        new String[] {
+          "introspection_endpoint_auth_signing_alg_values_supported",
+          "revocation_endpoint_auth_signing_alg_values_supported"
+        }) {
+      assertTrue(metadata.getJsonArray(member).toString().contains("\"RS256\""), member);
+      assertFalse(metadata.getJsonArray(member).toString().contains("HS256"), member);
     }
+    assertEquals(
+        "[\"authorization_code\",\"refresh_token\",\"client_credentials\"]",
+        metadata.getJsonArray("grant_types_supported").toString());
   }
 
   @Test

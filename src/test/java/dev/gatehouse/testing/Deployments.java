@@ -21,6 +21,7 @@ public final class Deployments {
         .merge(built)
         .addClass(FailingResource.class)
         .addClass(ClientAuthProbe.class)
-        .addClass(TokenMint.class);
+        .addClass(TokenMint.class)
+        .addClass(DatabaseProbe.class);
   }
 }

@@ -5,14 +5,17 @@ import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
 import dev.gatehouse.discovery.HomePageContract;
 import dev.gatehouse.health.HealthContract;
+import dev.gatehouse.introspection.IntrospectionContract;
 import dev.gatehouse.keys.JwksContract;
 import dev.gatehouse.keys.KeyAdminContract;
 import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
+import dev.gatehouse.revocation.RevocationContract;
 import dev.gatehouse.token.MpJwtInteropContract;
 import dev.gatehouse.token.TokenLifecycleContract;
+import dev.gatehouse.token.TokenRaceContract;
 import dev.gatehouse.userinfo.UserInfoAndLogoutContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,7 +42,10 @@ class GatehouseIT
         AuthorizationCodeFlowContract,
         UserInfoAndLogoutContract,
         MpJwtInteropContract,
-        TokenLifecycleContract {
+        TokenLifecycleContract,
+        IntrospectionContract,
+        RevocationContract,
+        TokenRaceContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

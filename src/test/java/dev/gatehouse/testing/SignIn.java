@@ -1,6 +1,9 @@
 package dev.gatehouse.testing;
 
 import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -23,6 +26,9 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -69,5 +75,85 @@ public final class SignIn {
     assertTrue(
         response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
     return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+  }
+
+  /**
+   * Signs a user in and consents once for a client (confidential or public) in a browser that stays
+   * open: each {@link Session#code()} is then a fresh code straight from the SSO session, with no
+   * page shown.
+   */
+  public static Session session(JsonObject client, TestAccount user, String scope)
+      throws IOException {
+    Session session = new Session(client, scope, new Browser());
+    Browser.Step first = session.browser.open(session.authorizationUri(new CodeVerifier()));
+    if (first.exit() == null) {
+      session.browser.login(user.username(), user.password());
+      assertNotNull(session.browser.consent(true).exit(), "consent leads back to the client");
+    }
+    return session;
+  }
+
+  /** A user's SSO session in a browser, for one client and scope. */
+  public static final class Session implements AutoCloseable {
+
+    /** A code and the PKCE verifier that redeems it. */
+    public record Code(String value, CodeVerifier verifier) {}
+
+    private final JsonObject client;
+    private final String scope;
+    private final Browser browser;
+
+    private Session(JsonObject client, String scope, Browser browser) {
+      this.client = client;
+      this.scope = scope;
+      this.browser = browser;
+    }
+
+    /** A fresh code through the SSO session (remembered consent: no page). */
+    public Code code() throws Exception {
+      CodeVerifier verifier = new CodeVerifier();
+      URI exit = browser.open(authorizationUri(verifier)).exit();
+      assertNotNull(exit, "SSO: straight back to the client");
+      AuthorizationCode code =
+          AuthorizationResponse.parse(exit).toSuccessResponse().getAuthorizationCode();
+      return new Code(code.getValue(), verifier);
+    }
+
+    /** Redeems a code at the token endpoint (raw response, for races and error checks). */
+    public Response redeem(Code code) {
+      return AsClient.token(
+          client,
+          new Form("grant_type", "authorization_code")
+              .param("code", code.value())
+              .param("redirect_uri", CALLBACK)
+              .param("code_verifier", code.verifier().getValue()));
+    }
+
+    /** A fresh code redeemed: the token response, asserted successful. */
+    public JsonObject tokens() throws Exception {
+      Response response = redeem(code());
+      assertEquals(200, response.getStatus());
+      return json(response);
+    }
+
+    private String authorizationUri(CodeVerifier verifier) {
+      return new AuthenticationRequest.Builder(
+              new ResponseType("code"),
+              Scope.parse(scope),
+              new ClientID(client.getString("client_id")),
+              URI.create(CALLBACK))
+          .endpointURI(URI.create(issuer() + "/authorize"))
+          .state(new State())
+          .nonce(new Nonce())
+          .codeChallenge(verifier, CodeChallengeMethod.S256)
+          .build()
+          .toURI()
+          .toString();
+    }
+
+    @Override
+    public void close() {
+      browser.close();
+    }
   }
 }

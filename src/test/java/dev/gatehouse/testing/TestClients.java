@@ -22,6 +22,21 @@ public final class TestClients {
         .add("redirect_uris", Json.createArrayBuilder().add("https://app.example/callback"));
   }
 
+  /** A confidential web client registered for the refresh_token grant too. */
+  public static JsonObjectBuilder withRefresh() {
+    return confidential()
+        .add(
+            "grant_types",
+            Json.createArrayBuilder().add("authorization_code").add("refresh_token"));
+  }
+
+  /** A public browser-based client (none, PKCE) registered for the refresh_token grant too. */
+  public static JsonObjectBuilder publicWithRefresh() {
+    return withRefresh()
+        .add("client_name", "Single-Page Test App")
+        .add("token_endpoint_auth_method", "none");
+  }
+
   /** A public native client (none, PKCE) with a private-use scheme redirect. */
   public static JsonObjectBuilder publicNative() {
     return Json.createObjectBuilder()

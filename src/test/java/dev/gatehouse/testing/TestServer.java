@@ -34,6 +34,11 @@ public final class TestServer {
     return System.getenv("OIDC_ISSUER");
   }
 
+  /** The client_id the server lets introspect every client's access tokens (a resource server). */
+  public static String resourceServerClientId() {
+    return System.getenv("OIDC_INTROSPECTION_RESOURCE_SERVERS");
+  }
+
   public static String adminToken() {
     return System.getenv("OIDC_ADMIN_TOKEN");
   }

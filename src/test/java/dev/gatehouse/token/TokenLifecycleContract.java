@@ -1,5 +1,8 @@
 package dev.gatehouse.token;
 
+import static dev.gatehouse.testing.AsClient.refresh;
+import static dev.gatehouse.testing.AsClient.token;
+import static dev.gatehouse.testing.AsClient.userInfo;
 import static dev.gatehouse.testing.TestServer.issuer;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
@@ -13,13 +16,9 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** The refresh_token grant (rotation, reuse detection) and client_credentials over HTTP. */
@@ -153,31 +152,6 @@ public interface TokenLifecycleContract {
   }
 
   private static JsonObject offlineClient() {
-    return TestClients.register(
-        TestClients.confidential()
-            .add(
-                "grant_types",
-                Json.createArrayBuilder().add("authorization_code").add("refresh_token")));
-  }
-
-  private static Response refresh(JsonObject client, String refreshToken, String scope) {
-    Form form = new Form("grant_type", "refresh_token").param("refresh_token", refreshToken);
-    if (scope != null) {
-      form.param("scope", scope);
-    }
-    return token(client, form);
-  }
-
-  private static Response token(JsonObject client, Form form) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (client.getString("client_id") + ":" + client.getString("client_secret"))
-                    .getBytes(StandardCharsets.UTF_8));
-    return request("/token").header("Authorization", "Basic " + basic).post(Entity.form(form));
-  }
-
-  private static Response userInfo(String accessToken) {
-    return request("/userinfo").header("Authorization", "Bearer " + accessToken).get();
+    return TestClients.register(TestClients.withRefresh());
   }
 }

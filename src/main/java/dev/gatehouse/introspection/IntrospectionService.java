@@ -1,0 +1,78 @@
+package dev.gatehouse.introspection;
+
+import dev.gatehouse.clients.AuthenticatedClient;
+import dev.gatehouse.config.IntrospectionSettings;
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.introspection.IntrospectionResponse.RefreshTokenDetails;
+import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.token.GrantRepository;
+import dev.gatehouse.token.PresentedToken;
+import dev.gatehouse.token.RefreshToken;
+import dev.gatehouse.token.TokenLookup;
+import dev.gatehouse.token.TokenLookup.ActiveAccessToken;
+import dev.gatehouse.token.TokenLookup.Found;
+import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Says whether a token is active, and what it carries, to a client allowed to know: a client sees
+ * its own tokens; the configured resource servers see every client's access tokens; a refresh token
+ * only ever its holder. Public clients cannot introspect (RFC 7662 §2.1 asks for authentication,
+ * and theirs proves nothing).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7662#section-2">RFC 7662 §2</a>
+ */
+@Stateless
+public class IntrospectionService {
+
+  @Inject TokenLookup tokens;
+  @Inject GrantRepository grants;
+  @Inject IntrospectionSettings settings;
+  @Inject ProviderSettings provider;
+
+  Clock clock = Clock.systemUTC();
+
+  public JsonObject introspect(AuthenticatedClient caller, PresentedToken presented) {
+    if (caller.metadata().isPublic()) {
+      throw OAuthException.invalidClient("Introspection requires client authentication");
+    }
+    return tokens
+        .find(presented)
+        .flatMap(found -> describe(caller, found))
+        .orElse(IntrospectionResponse.INACTIVE);
+  }
+
+  private Optional<JsonObject> describe(AuthenticatedClient caller, Found found) {
+    if (found instanceof ActiveAccessToken access) {
+      boolean allowed =
+          access.clientId().equals(caller.clientId())
+              || settings.resourceServers().contains(caller.clientId());
+      return allowed
+          ? Optional.of(IntrospectionResponse.ofAccessToken(access.claims()))
+          : Optional.empty();
+    }
+    RefreshToken refresh = ((StoredRefreshToken) found).token();
+    Instant now = clock.instant();
+    if (!refresh.clientId().equals(caller.clientId()) || !refresh.isUsable(now)) {
+      return Optional.empty();
+    }
+    return grants
+        .find(refresh.grantId())
+        .filter(grant -> !grant.isRevoked())
+        .map(
+            grant ->
+                IntrospectionResponse.ofRefreshToken(
+                    new RefreshTokenDetails(
+                        refresh.scope(),
+                        refresh.clientId(),
+                        grant.subject(),
+                        provider.issuer(),
+                        refresh.createdAt(),
+                        refresh.expiresAt())));
+  }
+}

@@ -1,0 +1,287 @@
+package dev.gatehouse.introspection;
+
+import static dev.gatehouse.testing.AsClient.introspect;
+import static dev.gatehouse.testing.TestServer.adminRequest;
+import static dev.gatehouse.testing.TestServer.issuer;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.testing.AsClient;
+import dev.gatehouse.testing.SignIn;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestAccounts.TestAccount;
+import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** RFC 7662 token introspection over HTTP, for every state a token can be in. */
+public interface IntrospectionContract {
+
+  JsonObject INACTIVE = Json.createObjectBuilder().add("active", false).build();
+
+  @Test
+  default void introspectWhenActiveAccessTokenThenActiveWithRfc7662Members() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    TestAccount alice = TestAccounts.alice();
+    JsonObject tokens = tokens(client, alice, "openid email offline_access");
+    String access = tokens.getString("access_token");
+
+    Response response = introspect(client, access);
+
+    assertEquals(200, response.getStatus());
+    assertEquals("no-store", response.getHeaderString("Cache-Control"));
+    assertTrue(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE));
+    JsonObject body = json(response);
+    var claims = SignedJWT.parse(access).getJWTClaimsSet();
+    assertTrue(body.getBoolean("active"));
+    assertEquals("openid email offline_access", body.getString("scope"));
+    assertEquals(client.getString("client_id"), body.getString("client_id"));
+    assertEquals(alice.subject(), body.getString("sub"));
+    assertEquals("gatehouse-api", body.getString("aud"));
+    assertEquals(issuer(), body.getString("iss"));
+    assertEquals(
+        claims.getExpirationTime().getTime() / 1000, body.getJsonNumber("exp").longValue());
+    assertEquals(claims.getIssueTime().getTime() / 1000, body.getJsonNumber("iat").longValue());
+    assertEquals(claims.getJWTID(), body.getString("jti"));
+    assertEquals("Bearer", body.getString("token_type"));
+    assertFalse(body.containsKey("nbf"), "nbf only when the token has one");
+  }
+
+  @Test
+  default void introspectWhenActiveRefreshTokenThenActiveForItsHolderOnly() throws Exception {
+    JsonObject holder = TestClients.register(TestClients.withRefresh());
+    JsonObject other = TestClients.register(TestClients.withRefresh());
+    TestAccount alice = TestAccounts.alice();
+    String refresh = tokens(holder, alice, "openid offline_access").getString("refresh_token");
+
+    JsonObject mine = json(introspect(holder, refresh));
+    JsonObject theirs = json(introspect(other, refresh, "refresh_token"));
+
+    assertTrue(mine.getBoolean("active"));
+    assertEquals("openid offline_access", mine.getString("scope"));
+    assertEquals(holder.getString("client_id"), mine.getString("client_id"));
+    assertEquals(alice.subject(), mine.getString("sub"));
+    assertEquals(issuer(), mine.getString("iss"));
+    assertTrue(mine.getJsonNumber("exp").longValue() > Instant.now().getEpochSecond());
+    assertTrue(mine.containsKey("iat"));
+    assertFalse(mine.containsKey("token_type"), "token_type names access token types only");
+    assertEquals(INACTIVE, theirs, "RFC 7662 §2.2: not the caller's to see");
+  }
+
+  @Test
+  default void introspectWhenTokenRotatedRevokedReusedOrUnknownThenActiveFalseAndNothingElse()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject first = tokens(client, TestAccounts.alice(), "openid offline_access");
+    JsonObject second = json(AsClient.refresh(client, first.getString("refresh_token"), null));
+
+    assertEquals(INACTIVE, json(introspect(client, first.getString("refresh_token"))), "rotated");
+    assertTrue(json(introspect(client, second.getString("refresh_token"))).getBoolean("active"));
+    assertTrue(json(introspect(client, second.getString("access_token"))).getBoolean("active"));
+
+    // Reuse of the rotated token revokes the grant: every token of it is inactive from now on.
+    AsClient.refresh(client, first.getString("refresh_token"), null).close();
+    assertEquals(INACTIVE, json(introspect(client, second.getString("refresh_token"))));
+    assertEquals(INACTIVE, json(introspect(client, second.getString("access_token"))));
+    assertEquals(INACTIVE, json(introspect(client, first.getString("access_token"))));
+
+    assertEquals(INACTIVE, json(introspect(client, "no-such-token")), "unknown");
+    assertEquals(INACTIVE, json(introspect(client, "eyJhbGciOiJub25lIn0.e30.")), "malformed");
+    assertEquals(INACTIVE, json(introspect(client, "x".repeat(20_000))), "oversized");
+    assertEquals(INACTIVE, json(introspect(client, first.getString("id_token"))), "an ID token");
+  }
+
+  @Test
+  default void introspectWhenAccessTokenExpiredOrForgedThenActiveFalse() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    String access = tokens(client, TestAccounts.alice(), "openid").getString("access_token");
+    Map<String, Object> claims = SignedJWT.parse(access).getJWTClaimsSet().toJSONObject();
+    long now = Instant.now().getEpochSecond();
+
+    // The same token (same jti, grant still live) re-signed with the real key, but expired.
+    String expired = mint(claims, Map.of("iat", now - 400, "exp", now - 120));
+    String otherIssuer = mint(claims, Map.of("iss", "https://evil.example"));
+    String[] parts = access.split("\\.");
+    String tampered =
+        parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "x." + parts[2];
+
+    assertTrue(json(introspect(client, access)).getBoolean("active"));
+    assertEquals(INACTIVE, json(introspect(client, expired)), "expired");
+    assertEquals(INACTIVE, json(introspect(client, otherIssuer)), "another issuer");
+    assertEquals(INACTIVE, json(introspect(client, tampered)), "bad signature");
+  }
+
+  @Test
+  default void introspectWhenRefreshTokenExpiredThenActiveFalse() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject tokens = tokens(client, TestAccounts.alice(), "openid offline_access");
+    String refresh = tokens.getString("refresh_token");
+    String jti = SignedJWT.parse(tokens.getString("access_token")).getJWTClaimsSet().getJWTID();
+
+    // Past its 30-day idle lifetime by an hour (and so still within the purge's retention).
+    ageGrant(jti, Duration.ofDays(30).plusHours(1));
+
+    assertEquals(INACTIVE, json(introspect(client, refresh)));
+    Response use = AsClient.refresh(client, refresh, null);
+    assertEquals("invalid_grant", json(use).getString("error"));
+  }
+
+  @Test
+  default void introspectWhenAnotherClientsAccessTokenThenActiveOnlyForResourceServers()
+      throws Exception {
+    JsonObject owner = TestClients.register(TestClients.withRefresh());
+    JsonObject stranger = TestClients.register(TestClients.withRefresh());
+    JsonObject resourceServer = resourceServer();
+    String access = tokens(owner, TestAccounts.alice(), "openid").getString("access_token");
+
+    assertEquals(INACTIVE, json(introspect(stranger, access)));
+    JsonObject seen = json(introspect(resourceServer, access));
+    assertTrue(seen.getBoolean("active"), "oidc.introspection.resource-servers may see it");
+    assertEquals(owner.getString("client_id"), seen.getString("client_id"));
+  }
+
+  @Test
+  default void introspectWhenClientCredentialsTokenThenActiveWithClientAsSubject() {
+    JsonObject service =
+        TestClients.register(TestClients.service("client_secret_post").add("scope", "read"));
+    String access =
+        json(request("/token")
+                .post(Entity.form(secretPost(service, "grant_type", "client_credentials"))))
+            .getString("access_token");
+
+    JsonObject body =
+        json(request("/introspect").post(Entity.form(secretPost(service, "token", access))));
+
+    assertTrue(body.getBoolean("active"));
+    assertEquals(service.getString("client_id"), body.getString("sub"));
+    assertEquals("read", body.getString("scope"));
+  }
+
+  @Test
+  default void introspectWhenHintWrongOrUnknownThenTokenStillFound() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject tokens = tokens(client, TestAccounts.alice(), "openid offline_access");
+
+    assertTrue(
+        json(introspect(client, tokens.getString("refresh_token"), "access_token"))
+            .getBoolean("active"));
+    assertTrue(
+        json(introspect(client, tokens.getString("access_token"), "refresh_token"))
+            .getBoolean("active"));
+    assertTrue(
+        json(introspect(client, tokens.getString("access_token"), "id_token"))
+            .getBoolean("active"));
+  }
+
+  @Test
+  default void introspectWhenPublicOrUnauthenticatedOrWrongSecretThen401InvalidClient()
+      throws Exception {
+    JsonObject spa = TestClients.register(TestClients.publicWithRefresh());
+    String access = tokens(spa, TestAccounts.alice(), "openid").getString("access_token");
+    JsonObject confidential = TestClients.register(TestClients.confidential());
+
+    Response publicClient = introspect(spa, access);
+    Response anonymous = request("/introspect").post(Entity.form(new Form("token", access)));
+    Response wrongSecret =
+        request("/introspect")
+            .header("Authorization", basic(confidential.getString("client_id"), "wrong"))
+            .post(Entity.form(new Form("token", access)));
+
+    assertEquals(401, publicClient.getStatus());
+    assertEquals("invalid_client", json(publicClient).getString("error"));
+    assertEquals(401, anonymous.getStatus());
+    assertEquals("invalid_client", json(anonymous).getString("error"));
+    assertEquals(401, wrongSecret.getStatus());
+    assertTrue(wrongSecret.getHeaderString("WWW-Authenticate").startsWith("Basic"));
+    assertEquals("invalid_client", json(wrongSecret).getString("error"));
+  }
+
+  @Test
+  default void introspectWhenTokenMissingRepeatedOrWrongMethodOrBodyThenErrors() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+
+    Response missing = AsClient.post(client, "/introspect", new Form());
+    Response repeated =
+        AsClient.post(client, "/introspect", new Form("token", "a").param("token", "b"));
+    Response json =
+        request("/introspect")
+            .header(
+                "Authorization",
+                basic(client.getString("client_id"), client.getString("client_secret")))
+            .post(Entity.json("{\"token\":\"a\"}"));
+    Response get = request("/introspect").get();
+
+    assertEquals(400, missing.getStatus());
+    assertEquals("invalid_request", json(missing).getString("error"));
+    assertEquals("invalid_request", json(repeated).getString("error"));
+    assertEquals("invalid_request", json(json).getString("error"));
+    assertEquals(405, get.getStatus());
+    get.close();
+  }
+
+  private static JsonObject tokens(JsonObject client, TestAccount user, String scope)
+      throws Exception {
+    try (SignIn.Session session = SignIn.session(client, user, scope)) {
+      return session.tokens();
+    }
+  }
+
+  /** The resource server the container tests configure (its client_id is unique per build). */
+  private static JsonObject resourceServer() {
+    return json(
+        adminRequest("/admin/clients")
+            .post(
+                Entity.json(
+                    TestClients.service("client_secret_basic")
+                        .add("client_id", TestServer.resourceServerClientId())
+                        .build()
+                        .toString())));
+  }
+
+  private static String mint(Map<String, Object> claims, Map<String, Object> changes) {
+    var json = Json.createObjectBuilder(claims);
+    changes.forEach(
+        (name, value) ->
+            json.add(
+                name,
+                value instanceof Long l ? Json.createValue(l) : Json.createValue((String) value)));
+    return request("/test-only/mint")
+        .post(
+            Entity.json(
+                Json.createObjectBuilder().add("claims", json).add("typ", "at+jwt").build()))
+        .readEntity(String.class);
+  }
+
+  /** Moves a grant and its rows into the past (test-only endpoint); returns the grant id. */
+  static String ageGrant(String jti, Duration by) {
+    return request("/test-only/db/age-grant")
+        .post(Entity.form(new Form("jti", jti).param("by", by.toString())))
+        .readEntity(String.class);
+  }
+
+  /** A form authenticated with client_secret_post. */
+  private static Form secretPost(JsonObject client, String name, String value) {
+    return new Form(name, value)
+        .param("client_id", client.getString("client_id"))
+        .param("client_secret", client.getString("client_secret"));
+  }
+
+  private static String basic(String id, String secret) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

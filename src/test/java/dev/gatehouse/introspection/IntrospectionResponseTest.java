@@ -1,0 +1,86 @@
+package dev.gatehouse.introspection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.introspection.IntrospectionResponse.RefreshTokenDetails;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+class IntrospectionResponseTest {
+
+  @Test
+  void inactiveThenActiveFalseAndNothingElse() {
+    assertEquals("{\"active\":false}", IntrospectionResponse.INACTIVE.toString());
+  }
+
+  @Test
+  void accessTokenThenItsClaimsWithActiveAndBearerTokenType() {
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer("https://id.example");
+    claims.setSubject("user-1");
+    claims.setAudience("gatehouse-api", "orders");
+    claims.setClaim("client_id", "app");
+    claims.setClaim("scope", "openid read");
+    claims.setIssuedAt(NumericDate.fromSeconds(1000));
+    claims.setNotBefore(NumericDate.fromSeconds(1000));
+    claims.setExpirationTime(NumericDate.fromSeconds(1300));
+    claims.setJwtId("jti-1");
+    claims.setStringListClaim("groups", List.of("staff"));
+
+    JsonObject json = IntrospectionResponse.ofAccessToken(claims);
+
+    assertTrue(json.getBoolean("active"));
+    assertEquals("Bearer", json.getString("token_type"));
+    assertEquals("openid read", json.getString("scope"));
+    assertEquals("app", json.getString("client_id"));
+    assertEquals("user-1", json.getString("sub"));
+    assertEquals("[\"gatehouse-api\",\"orders\"]", json.getJsonArray("aud").toString());
+    assertEquals("https://id.example", json.getString("iss"));
+    assertEquals(1300, json.getJsonNumber("exp").longValue());
+    assertEquals(1000, json.getJsonNumber("iat").longValue());
+    assertEquals(1000, json.getJsonNumber("nbf").longValue());
+    assertEquals("jti-1", json.getString("jti"));
+    assertEquals("[\"staff\"]", json.getJsonArray("groups").toString());
+  }
+
+  @Test
+  void accessTokenWhenClaimsSayActiveFalseOrOtherTokenTypeThenOverridden() {
+    JwtClaims claims = new JwtClaims();
+    claims.setClaim("active", false);
+    claims.setClaim("token_type", "something");
+
+    JsonObject json = IntrospectionResponse.ofAccessToken(claims);
+
+    assertTrue(json.getBoolean("active"));
+    assertEquals("Bearer", json.getString("token_type"));
+  }
+
+  @Test
+  void refreshTokenThenActiveWithoutTokenTypeAndIatOnlyWhenKnown() {
+    RefreshTokenDetails details =
+        new RefreshTokenDetails(
+            "openid offline_access",
+            "app",
+            "user-1",
+            "https://id.example",
+            null,
+            Instant.ofEpochSecond(5000));
+
+    JsonObject json = IntrospectionResponse.ofRefreshToken(details);
+
+    assertTrue(json.getBoolean("active"));
+    assertEquals("openid offline_access", json.getString("scope"));
+    assertEquals("app", json.getString("client_id"));
+    assertEquals("user-1", json.getString("sub"));
+    assertEquals("https://id.example", json.getString("iss"));
+    assertEquals(5000, json.getJsonNumber("exp").longValue());
+    assertFalse(json.containsKey("iat"));
+    assertFalse(json.containsKey("token_type"));
+  }
+}

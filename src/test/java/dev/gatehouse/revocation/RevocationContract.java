@@ -1,0 +1,175 @@
+package dev.gatehouse.revocation;
+
+import static dev.gatehouse.testing.AsClient.introspect;
+import static dev.gatehouse.testing.AsClient.refresh;
+import static dev.gatehouse.testing.AsClient.revoke;
+import static dev.gatehouse.testing.AsClient.userInfo;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.testing.AsClient;
+import dev.gatehouse.testing.SignIn;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+/** RFC 7009 token revocation over HTTP, for each token type and each bad request. */
+public interface RevocationContract {
+
+  @Test
+  default void revokeWhenRefreshTokenThenWholeGrantRevokedAndItsAccessTokensRejected()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject first = tokens(client, "openid offline_access");
+    JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+    assertEquals(200, userInfo(second.getString("access_token")).getStatus());
+
+    Response revoked = revoke(client, second.getString("refresh_token"), "refresh_token");
+
+    assertEquals(200, revoked.getStatus());
+    assertEquals("", revoked.readEntity(String.class));
+    assertEquals("no-store", revoked.getHeaderString("Cache-Control"));
+    Response again = refresh(client, second.getString("refresh_token"), null);
+    assertEquals("invalid_grant", json(again).getString("error"));
+    for (String access :
+        new String[] {first.getString("access_token"), second.getString("access_token")}) {
+      assertFalse(json(introspect(client, access)).getBoolean("active"));
+      assertEquals(401, userInfo(access).getStatus(), "RFC 7009 §2.1: the grant's access tokens");
+    }
+  }
+
+  @Test
+  default void revokeWhenAccessTokenThenOnlyThatTokenRejectedThoughItsSignatureIsValid()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject tokens = tokens(client, "openid offline_access");
+    String access = tokens.getString("access_token");
+
+    Response revoked = revoke(client, access, "access_token");
+
+    assertEquals(200, revoked.getStatus());
+    revoked.close();
+    assertFalse(json(introspect(client, access)).getBoolean("active"));
+    assertEquals(401, userInfo(access).getStatus());
+    JsonObject renewed = json(refresh(client, tokens.getString("refresh_token"), null));
+    assertTrue(
+        json(introspect(client, renewed.getString("access_token"))).getBoolean("active"),
+        "the grant and its refresh token stay live");
+  }
+
+  @Test
+  default void revokeWhenHintWrongOrUnknownThenTokenStillRevoked() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject one = tokens(client, "openid offline_access");
+    JsonObject two = tokens(client, "openid offline_access");
+
+    assertEquals(200, status(revoke(client, one.getString("refresh_token"), "access_token")));
+    assertEquals(200, status(revoke(client, two.getString("access_token"), "no_such_hint")));
+
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, one.getString("refresh_token"), null)).getString("error"));
+    assertFalse(json(introspect(client, two.getString("access_token"))).getBoolean("active"));
+    assertTrue(json(introspect(client, two.getString("refresh_token"))).getBoolean("active"));
+  }
+
+  @Test
+  default void revokeWhenTokenUnknownOrAlreadyRevokedThen200() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    String refreshToken = tokens(client, "openid offline_access").getString("refresh_token");
+
+    assertEquals(200, status(revoke(client, "no-such-token", null)));
+    assertEquals(200, status(revoke(client, "eyJhbGciOiJub25lIn0.e30.", "access_token")));
+    assertEquals(200, status(revoke(client, refreshToken, null)));
+    assertEquals(200, status(revoke(client, refreshToken, null)), "revoking twice is fine");
+  }
+
+  @Test
+  default void revokeWhenAnotherClientsTokenThen400InvalidRequestAndTokenStaysActive()
+      throws Exception {
+    JsonObject owner = TestClients.register(TestClients.withRefresh());
+    JsonObject other = TestClients.register(TestClients.withRefresh());
+    JsonObject tokens = tokens(owner, "openid offline_access");
+
+    Response refreshAttempt = revoke(other, tokens.getString("refresh_token"), null);
+    Response accessAttempt = revoke(other, tokens.getString("access_token"), null);
+
+    assertEquals(400, refreshAttempt.getStatus());
+    assertEquals("invalid_request", json(refreshAttempt).getString("error"));
+    assertEquals("invalid_request", json(accessAttempt).getString("error"));
+    assertTrue(json(introspect(owner, tokens.getString("access_token"))).getBoolean("active"));
+    assertTrue(json(introspect(owner, tokens.getString("refresh_token"))).getBoolean("active"));
+  }
+
+  @Test
+  default void revokeWhenPublicClientThenItsOwnRefreshTokenRevoked() throws Exception {
+    JsonObject spa = TestClients.register(TestClients.publicWithRefresh());
+    JsonObject tokens = tokens(spa, "openid offline_access");
+
+    assertEquals(200, status(revoke(spa, tokens.getString("refresh_token"), null)));
+
+    Response use = refresh(spa, tokens.getString("refresh_token"), null);
+    assertEquals("invalid_grant", json(use).getString("error"));
+    assertEquals(401, userInfo(tokens.getString("access_token")).getStatus());
+  }
+
+  @Test
+  default void revokeWhenClientCredentialsTokenThenRejected() {
+    JsonObject service =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+    String access =
+        json(AsClient.token(service, new Form("grant_type", "client_credentials")))
+            .getString("access_token");
+
+    assertEquals(200, status(revoke(service, access, null)));
+
+    assertFalse(json(introspect(service, access)).getBoolean("active"));
+  }
+
+  @Test
+  default void revokeWhenUnauthenticatedOrTokenMissingOrWrongMethodThenErrors() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+
+    Response anonymous = request("/revoke").post(Entity.form(new Form("token", "x")));
+    Response wrongSecret =
+        request("/revoke")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString((client.getString("client_id") + ":wrong").getBytes()))
+            .post(Entity.form(new Form("token", "x")));
+    Response missing =
+        AsClient.post(client, "/revoke", new Form("token_type_hint", "access_token"));
+    Response repeated =
+        AsClient.post(client, "/revoke", new Form("token", "a").param("token", "b"));
+    Response get = request("/revoke").get();
+
+    assertEquals(401, anonymous.getStatus());
+    assertEquals("invalid_client", json(anonymous).getString("error"));
+    assertEquals(401, wrongSecret.getStatus());
+    assertEquals("invalid_client", json(wrongSecret).getString("error"));
+    assertEquals(400, missing.getStatus());
+    assertEquals("invalid_request", json(missing).getString("error"));
+    assertEquals("invalid_request", json(repeated).getString("error"));
+    assertEquals(405, status(get));
+  }
+
+  private static JsonObject tokens(JsonObject client, String scope) throws Exception {
+    try (SignIn.Session session = SignIn.session(client, TestAccounts.alice(), scope)) {
+      return session.tokens();
+    }
+  }
+
+  private static int status(Response response) {
+    response.close();
+    return response.getStatus();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.gatehouse.testing;
+
+import static dev.gatehouse.testing.TestServer.request;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Calls the client-authenticated endpoints (token, introspection, revocation) as a registered
+ * client: client_secret_basic when the client information response has a secret, else the client_id
+ * alone (a public client).
+ */
+public final class AsClient {
+
+  private AsClient() {}
+
+  public static Response post(JsonObject client, String path, Form form) {
+    Invocation.Builder call = request(path);
+    if (client.containsKey("client_secret")) {
+      String credentials = client.getString("client_id") + ":" + client.getString("client_secret");
+      call.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      form.param("client_id", client.getString("client_id"));
+    }
+    return call.post(Entity.form(form));
+  }
+
+  public static Response token(JsonObject client, Form form) {
+    return post(client, "/token", form);
+  }
+
+  /** A refresh_token grant request, with a scope when not null. */
+  public static Response refresh(JsonObject client, String refreshToken, String scope) {
+    Form form = new Form("grant_type", "refresh_token").param("refresh_token", refreshToken);
+    if (scope != null) {
+      form.param("scope", scope);
+    }
+    return token(client, form);
+  }
+
+  /** An introspection request, with a token_type_hint when not null. */
+  public static Response introspect(JsonObject client, String token, String hint) {
+    return post(client, "/introspect", withHint(new Form("token", token), hint));
+  }
+
+  public static Response introspect(JsonObject client, String token) {
+    return introspect(client, token, null);
+  }
+
+  /** A revocation request, with a token_type_hint when not null. */
+  public static Response revoke(JsonObject client, String token, String hint) {
+    return post(client, "/revoke", withHint(new Form("token", token), hint));
+  }
+
+  /** GET /userinfo with the access token in the Authorization header. */
+  public static Response userInfo(String accessToken) {
+    return request("/userinfo").header("Authorization", "Bearer " + accessToken).get();
+  }
+
+  private static Form withHint(Form form, String hint) {
+    return hint == null ? form : form.param("token_type_hint", hint);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.gatehouse.testing;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test-only endpoint, deployed by the container tests alone: moves the timestamps of rows that real
+ * flows created into the past (a test cannot wait days for tokens to expire or for the retention to
+ * pass), and counts rows, so that the purge job and expiry can be observed over HTTP.
+ */
+@RequestScoped
+@Path("/test-only/db")
+public class DatabaseProbe {
+
+  /** Every timestamp of a grant and of the codes and tokens it yielded. */
+  private static final Map<String, List<String>> GRANT_TIMES =
+      Map.of(
+          "oidc_grant", List.of("created_at", "auth_time", "revoked_at"),
+          "oidc_access_token", List.of("expires_at", "revoked_at"),
+          "oidc_refresh_token", List.of("expires_at", "created_at", "consumed_at"),
+          "oidc_authorization_code", List.of("expires_at", "consumed_at"));
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * Moves a grant (found by the jti of one of its access tokens) and all its rows {@code by} into
+   * the past; with {@code only=revocation}, only the time it was revoked. Returns the grant id.
+   */
+  @POST
+  @Path("age-grant")
+  @Transactional
+  @Produces(MediaType.TEXT_PLAIN)
+  public String ageGrant(
+      @FormParam("jti") String jti, @FormParam("by") String by, @FormParam("only") String only) {
+    String grantId =
+        (String)
+            em.createNativeQuery("SELECT grant_id FROM oidc_access_token WHERE jti = ?1")
+                .setParameter(1, jti)
+                .getSingleResult();
+    long seconds = Duration.parse(by).toSeconds();
+    if ("revocation".equals(only)) {
+      shift("oidc_grant", "id", grantId, List.of("revoked_at"), seconds);
+      return grantId;
+    }
+    GRANT_TIMES.forEach(
+        (table, columns) ->
+            shift(
+                table, table.equals("oidc_grant") ? "id" : "grant_id", grantId, columns, seconds));
+    return grantId;
+  }
+
+  /** Moves the SSO session with this sid {@code by} into the past. */
+  @POST
+  @Path("age-session")
+  @Transactional
+  public void ageSession(@FormParam("sid") String sid, @FormParam("by") String by) {
+    shift(
+        "oidc_user_session",
+        "sid",
+        sid,
+        List.of("auth_time", "expires_at", "ended_at"),
+        Duration.parse(by).toSeconds());
+  }
+
+  /** How many rows a grant has left: itself, codes, access tokens, refresh tokens. */
+  @GET
+  @Path("grant/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject grantRows(@PathParam("id") String id) {
+    return Json.createObjectBuilder()
+        .add("grant", count("oidc_grant", "id", id))
+        .add("codes", count("oidc_authorization_code", "grant_id", id))
+        .add("access_tokens", count("oidc_access_token", "grant_id", id))
+        .add("refresh_tokens", count("oidc_refresh_token", "grant_id", id))
+        .build();
+  }
+
+  /** How many session rows carry this sid. */
+  @GET
+  @Path("session/{sid}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String sessionRows(@PathParam("sid") String sid) {
+    return Long.toString(count("oidc_user_session", "sid", sid));
+  }
+
+  private void shift(String table, String key, String value, List<String> columns, long seconds) {
+    for (String column : columns) {
+      em.createNativeQuery(
+              "UPDATE "
+                  + table
+                  + " SET "
+                  + column
+                  + " = "
+                  + column
+                  + " - ("
+                  + seconds
+                  + " * INTERVAL '1' SECOND) WHERE "
+                  + key
+                  + " = ?1")
+          .setParameter(1, value)
+          .executeUpdate();
+    }
+  }
+
+  private long count(String table, String key, String value) {
+    return ((Number)
+            em.createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + key + " = ?1")
+                .setParameter(1, value)
+                .getSingleResult())
+        .longValue();
+  }
+}
