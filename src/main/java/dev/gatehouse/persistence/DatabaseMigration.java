@@ -9,8 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -38,7 +36,7 @@ public class DatabaseMigration {
 
   @PostConstruct
   void migrate() {
-    DataSource dataSource = lookup(settings.jndiName());
+    DataSource dataSource = DataSources.lookup(settings.jndiName());
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
@@ -55,13 +53,5 @@ public class DatabaseMigration {
                 + result.migrationsExecuted
                 + " migrations applied) on "
                 + settings.jndiName());
-  }
-
-  private static DataSource lookup(String jndiName) {
-    try {
-      return (DataSource) new InitialContext().lookup(jndiName);
-    } catch (NamingException e) {
-      throw new IllegalStateException("No datasource at JNDI name " + jndiName, e);
-    }
   }
 }

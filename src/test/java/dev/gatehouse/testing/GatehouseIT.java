@@ -8,6 +8,7 @@ import dev.gatehouse.health.HealthContract;
 import dev.gatehouse.introspection.IntrospectionContract;
 import dev.gatehouse.keys.JwksContract;
 import dev.gatehouse.keys.KeyAdminContract;
+import dev.gatehouse.persistence.PurgeContract;
 import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
@@ -45,7 +46,8 @@ class GatehouseIT
         TokenLifecycleContract,
         IntrospectionContract,
         RevocationContract,
-        TokenRaceContract {
+        TokenRaceContract,
+        PurgeContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -1,0 +1,90 @@
+package dev.gatehouse.persistence;
+
+import dev.gatehouse.config.CleanupSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
+ * instance; concurrent purges of one database are harmless): codes, access and refresh token
+ * records, grants, sessions, pending requests and client-assertion jti values, once they are older
+ * than {@code oidc.cleanup.retention}. A rotated refresh token stays until its own expiry, so that
+ * its reuse is still detected (RFC 9700 §4.14.2).
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ExpiredRowPurger {
+
+  private static final Logger LOG = Logger.getLogger(ExpiredRowPurger.class.getName());
+
+  @Inject CleanupSettings settings;
+  @Inject PurgeService purge;
+  @Resource TimerService timers;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  @PostConstruct
+  void schedule() {
+    if (!settings.enabled()) {
+      LOG.info("oidc.cleanup.interval is zero: expired entries are never purged");
+      return;
+    }
+    long interval = settings.interval().toMillis();
+    timers.createIntervalTimer(interval, interval, new TimerConfig("gatehouse-purge", false));
+  }
+
+  @Timeout
+  void onTimer() {
+    // A run that outlasts the interval is not overlapped by the next one.
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Map<String, Integer> purged = purge(Instant.now());
+      if (!purged.isEmpty()) {
+        LOG.info(() -> "Purged expired, used and revoked entries: " + purged);
+      }
+    } finally {
+      running.set(false);
+    }
+  }
+
+  /** One run: every rule, in order, in batches; returns the rows deleted per rule (non-zero). */
+  Map<String, Integer> purge(Instant now) {
+    Instant cutoff = now.minus(settings.retention());
+    int batchSize = settings.batchSize();
+    Map<String, Integer> purged = new LinkedHashMap<>();
+    for (PurgeRule rule : PurgeRules.all(batchSize)) {
+      try {
+        int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, cutoff), batchSize);
+        if (deleted > 0) {
+          purged.put(rule.name(), deleted);
+        }
+      } catch (RuntimeException e) {
+        // One failing table must not stop the others; the next run tries again.
+        LOG.log(Level.WARNING, "Purge of " + rule.name() + " failed; the next run retries", e);
+      }
+    }
+    return purged;
+  }
+}

@@ -1,0 +1,266 @@
+package dev.gatehouse.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The purge rules against the real schema (Flyway migrations on in-memory H2): what goes, what
+ * stays, and batches. The container tests run the same rules through the timer on H2 and
+ * PostgreSQL.
+ */
+class PurgeRulesTest {
+
+  static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+  static final Duration RETENTION = Duration.ofDays(1);
+  static final Instant CUTOFF = NOW.minus(RETENTION);
+  static final Instant LONG_AGO = NOW.minus(Duration.ofDays(2));
+  static final Instant RECENTLY = NOW.minus(Duration.ofHours(1));
+  static final Instant SOON = NOW.plus(Duration.ofMinutes(5));
+
+  private Connection db;
+
+  @BeforeEach
+  void migrate() throws SQLException {
+    String url = "jdbc:h2:mem:purge-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    db = DriverManager.getConnection(url, "sa", "");
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    db.createStatement().execute("SHUTDOWN");
+    db.close();
+  }
+
+  @Test
+  void purgeWhenExpiredBeyondRetentionThenDeletedAndLiveOrRecentKept() throws SQLException {
+    grant("live", LONG_AGO, null);
+    accessToken("old", "live", LONG_AGO, null);
+    accessToken("current", "live", SOON, null);
+    accessToken("expired-recently", "live", RECENTLY, null);
+    refreshToken("rotated", "live", NOW.plus(Duration.ofDays(29)), LONG_AGO);
+    refreshToken("expired", "live", LONG_AGO, null);
+    code("used", "live", LONG_AGO);
+
+    purgeAll(500);
+
+    assertEquals(List.of("current", "expired-recently"), keys("oidc_access_token", "jti"));
+    assertEquals(
+        List.of("rotated"),
+        keys("oidc_refresh_token", "token_hash"),
+        "a rotated refresh token stays until it expires, so that its reuse is detected");
+    assertEquals(List.of(), keys("oidc_authorization_code", "code_hash"));
+    assertEquals(List.of("live"), keys("oidc_grant", "id"));
+  }
+
+  @Test
+  void purgeWhenGrantRevokedBeyondRetentionThenGrantAndAllItsRowsDeleted() throws SQLException {
+    grant("revoked-long-ago", RECENTLY, LONG_AGO);
+    accessToken("a1", "revoked-long-ago", SOON, null);
+    refreshToken("r1", "revoked-long-ago", NOW.plus(Duration.ofDays(30)), null);
+    code("c1", "revoked-long-ago", SOON);
+    grant("revoked-recently", RECENTLY, RECENTLY);
+    accessToken("a2", "revoked-recently", SOON, null);
+    refreshToken("r2", "revoked-recently", NOW.plus(Duration.ofDays(30)), null);
+
+    purgeAll(500);
+
+    assertEquals(List.of("revoked-recently"), keys("oidc_grant", "id"));
+    assertEquals(List.of("a2"), keys("oidc_access_token", "jti"));
+    assertEquals(List.of("r2"), keys("oidc_refresh_token", "token_hash"));
+    assertEquals(List.of(), keys("oidc_authorization_code", "code_hash"));
+  }
+
+  @Test
+  void purgeWhenAccessTokenRevokedAloneThenDeletedAfterRetention() throws SQLException {
+    grant("g", RECENTLY, null);
+    accessToken("revoked-long-ago", "g", SOON, LONG_AGO);
+    accessToken("revoked-recently", "g", SOON, RECENTLY);
+
+    purgeAll(500);
+
+    assertEquals(List.of("revoked-recently"), keys("oidc_access_token", "jti"));
+    assertEquals(List.of("g"), keys("oidc_grant", "id"));
+  }
+
+  @Test
+  void purgeWhenGrantUnusedThenDeletedOnlyOnceOlderThanRetention() throws SQLException {
+    grant("old-and-empty", LONG_AGO, null);
+    grant("new-and-empty", RECENTLY, null);
+
+    purgeAll(500);
+
+    assertEquals(List.of("new-and-empty"), keys("oidc_grant", "id"));
+  }
+
+  @Test
+  void purgeWhenSessionsRequestsAndAssertionsExpiredOrEndedThenDeleted() throws SQLException {
+    session("expired", LONG_AGO, null);
+    session("ended-long-ago", SOON, LONG_AGO);
+    session("ended-recently", SOON, RECENTLY);
+    session("active", SOON, null);
+    insert("INSERT INTO oidc_pending_authorization VALUES (?, '{}', ?)", "stale", LONG_AGO);
+    insert("INSERT INTO oidc_pending_authorization VALUES (?, '{}', ?)", "waiting", SOON);
+    insert("INSERT INTO oidc_client_assertion VALUES ('c', ?, ?)", "old-jti", LONG_AGO);
+    insert("INSERT INTO oidc_client_assertion VALUES ('c', ?, ?)", "new-jti", SOON);
+
+    purgeAll(500);
+
+    assertEquals(List.of("active", "ended-recently"), keys("oidc_user_session", "id_hash"));
+    assertEquals(List.of("waiting"), keys("oidc_pending_authorization", "id"));
+    assertEquals(List.of("new-jti"), keys("oidc_client_assertion", "jti_hash"));
+  }
+
+  @Test
+  void purgeWhenMoreRowsThanBatchThenSeveralBoundedBatchesDeleteThemAll() throws SQLException {
+    grant("g", RECENTLY, null);
+    for (int i = 0; i < 25; i++) {
+      accessToken("expired-" + i, "g", LONG_AGO, null);
+    }
+    PurgeRule accessTokens = PurgeRules.all(7).get(0);
+    List<Integer> batches = new ArrayList<>();
+
+    int deleted = PurgeRules.drain(() -> recorded(batches, accessTokens), 7);
+
+    assertEquals(25, deleted);
+    assertEquals(List.of(7, 7, 7, 4), batches, "each DELETE is bounded by the batch size");
+    assertEquals(List.of(), keys("oidc_access_token", "jti"));
+  }
+
+  @Test
+  void drainWhenEveryBatchFullThenStopsAtMaxBatchesPerRun() {
+    AtomicInteger calls = new AtomicInteger();
+
+    int deleted = PurgeRules.drain(() -> calls.incrementAndGet() > 0 ? 10 : 0, 10);
+
+    assertEquals(PurgeRules.MAX_BATCHES_PER_RUN, calls.get());
+    assertEquals(10 * PurgeRules.MAX_BATCHES_PER_RUN, deleted);
+  }
+
+  @Test
+  void drainWhenNothingToDeleteThenOneBatch() {
+    AtomicInteger calls = new AtomicInteger();
+
+    assertEquals(0, PurgeRules.drain(() -> calls.incrementAndGet() * 0, 10));
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void rulesWhenBuiltThenEveryDeleteIsBoundedAndTakesTheCutoff() {
+    for (PurgeRule rule : PurgeRules.all(42)) {
+      assertTrue(rule.sql().contains("FETCH FIRST 42 ROWS ONLY"), rule.name());
+      assertTrue(rule.parameterCount() >= 1, rule.name());
+    }
+  }
+
+  private int recorded(List<Integer> batches, PurgeRule rule) {
+    try {
+      int n = PurgeRules.deleteBatch(db, rule, CUTOFF);
+      batches.add(n);
+      return n;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void purgeAll(int batchSize) throws SQLException {
+    for (PurgeRule rule : PurgeRules.all(batchSize)) {
+      PurgeRules.drain(() -> recorded(new ArrayList<>(), rule), batchSize);
+    }
+  }
+
+  private void grant(String id, Instant created, Instant revoked) throws SQLException {
+    insert(
+        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at, revoked_at)"
+            + " VALUES (?, 'sub', 'client', 'openid', ?, ?, ?)",
+        id,
+        created,
+        created,
+        revoked);
+  }
+
+  private void accessToken(String jti, String grant, Instant expires, Instant revoked)
+      throws SQLException {
+    insert(
+        "INSERT INTO oidc_access_token (jti, grant_id, client_id, expires_at, revoked_at)"
+            + " VALUES (?, ?, 'client', ?, ?)",
+        jti,
+        grant,
+        expires,
+        revoked);
+  }
+
+  private void refreshToken(String hash, String grant, Instant expires, Instant consumed)
+      throws SQLException {
+    insert(
+        "INSERT INTO oidc_refresh_token (token_hash, grant_id, client_id, scope, expires_at,"
+            + " consumed_at) VALUES (?, ?, 'client', 'openid', ?, ?)",
+        hash,
+        grant,
+        expires,
+        consumed);
+  }
+
+  private void code(String hash, String grant, Instant expires) throws SQLException {
+    insert(
+        "INSERT INTO oidc_authorization_code (code_hash, grant_id, client_id, redirect_uri,"
+            + " max_age_sent, expires_at) VALUES (?, ?, 'client', 'https://app/cb', FALSE, ?)",
+        hash,
+        grant,
+        expires);
+  }
+
+  private void session(String hash, Instant expires, Instant ended) throws SQLException {
+    insert(
+        "INSERT INTO oidc_user_session (id_hash, sid, subject, auth_time, expires_at, ended_at)"
+            + " VALUES (?, 'sid', 'sub', ?, ?, ?)",
+        hash,
+        LONG_AGO,
+        expires,
+        ended);
+  }
+
+  private void insert(String sql, Object... values) throws SQLException {
+    try (PreparedStatement insert = db.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        Object value = values[i];
+        insert.setObject(
+            i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  private List<String> keys(String table, String key) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (PreparedStatement select =
+            db.prepareStatement("SELECT " + key + " FROM " + table + " ORDER BY " + key);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
+  }
+}
