@@ -1,6 +1,7 @@
 package dev.gatehouse.accounts;
 
-import jakarta.json.Json;
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
@@ -111,7 +112,7 @@ public class Account {
 
   /** The standard claims (Core §5.1) other than sub, as stored. */
   public JsonObject claims() {
-    try (JsonReader reader = Json.createReader(new StringReader(claimsJson))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(claimsJson))) {
       return reader.readObject();
     }
   }

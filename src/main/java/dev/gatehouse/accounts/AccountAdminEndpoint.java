@@ -1,11 +1,12 @@
 package dev.gatehouse.accounts;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.admin.AdminAuthenticated;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -48,7 +49,7 @@ public class AccountAdminEndpoint {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(JsonObject request) {
-    var claims = Json.createObjectBuilder();
+    var claims = JSON.createObjectBuilder();
     request.forEach(
         (name, value) -> {
           if (CLAIMS.contains(name)) {
@@ -63,7 +64,7 @@ public class AccountAdminEndpoint {
             groups(request));
     return Response.status(201)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("sub", account.subject())
                 .add("username", account.username())
                 .build())

@@ -1,5 +1,7 @@
 package dev.gatehouse.accounts;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.DatabaseSettings;
 import jakarta.annotation.PostConstruct;
@@ -7,7 +9,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -37,7 +38,7 @@ public class DemoUser {
       accounts.create(
           username,
           settings.demoPassword(),
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", "Demo User")
               .add("given_name", "Demo")
               .add("family_name", "User")

@@ -1,10 +1,11 @@
 package dev.gatehouse.api;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.resourceserver.BearerToken;
 import dev.gatehouse.resourceserver.RequiresScope;
 import dev.gatehouse.resourceserver.TokenPrincipal;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -32,15 +33,15 @@ public class SecureDataEndpoint {
   public JsonObject secureData() {
     TokenPrincipal caller = (TokenPrincipal) security.getUserPrincipal();
     JsonObjectBuilder user =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("sub", caller.subject())
             .add("iss", caller.issuer())
-            .add("scope", Json.createArrayBuilder(caller.scopes().stream().sorted().toList()))
-            .add("groups", Json.createArrayBuilder(caller.groups()));
+            .add("scope", JSON.createArrayBuilder(caller.scopes().stream().sorted().toList()))
+            .add("groups", JSON.createArrayBuilder(caller.groups()));
     if (caller.clientId() != null) {
       user.add("client_id", caller.clientId());
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("message", "Hello from a protected API")
         .add("user", user)
         .build();

@@ -1,6 +1,7 @@
 package dev.gatehouse.authorization;
 
-import jakarta.json.Json;
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -46,11 +47,11 @@ public record AuthorizationRequest(
 
   String toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("client_id", clientId)
             .add("redirect_uri", redirectUri)
-            .add("scopes", Json.createArrayBuilder(scopes))
-            .add("prompt", Json.createArrayBuilder(List.copyOf(prompt)));
+            .add("scopes", JSON.createArrayBuilder(scopes))
+            .add("prompt", JSON.createArrayBuilder(List.copyOf(prompt)));
     add(json, "state", state);
     add(json, "nonce", nonce);
     add(json, "code_challenge", codeChallenge);
@@ -62,7 +63,7 @@ public record AuthorizationRequest(
   }
 
   static AuthorizationRequest fromJson(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonObject json = reader.readObject();
       return new AuthorizationRequest(
           json.getString("client_id"),

@@ -1,6 +1,7 @@
 package dev.gatehouse.clients;
 
-import jakarta.json.Json;
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -99,7 +100,7 @@ public class Client {
 
   public ClientMetadata metadata() {
     if (metadata == null) {
-      try (JsonReader reader = Json.createReader(new StringReader(metadataJson))) {
+      try (JsonReader reader = JSON.createReader(new StringReader(metadataJson))) {
         metadata = ClientMetadata.fromJson(reader.readObject());
       }
     }

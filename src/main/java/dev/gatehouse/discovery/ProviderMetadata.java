@@ -1,10 +1,11 @@
 package dev.gatehouse.discovery;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.clients.AuthMethods;
 import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.protocol.Paths;
 import dev.gatehouse.userinfo.ClaimsService;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
 
   static ProviderMetadata of(ProviderSettings settings) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("issuer", settings.issuer())
             .add("authorization_endpoint", settings.endpoint(Paths.AUTHORIZATION))
             .add("token_endpoint", settings.endpoint(Paths.TOKEN))
@@ -35,40 +36,40 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("registration_endpoint", settings.endpoint(Paths.REGISTRATION))
             .add("introspection_endpoint", settings.endpoint(Paths.INTROSPECTION))
             .add("revocation_endpoint", settings.endpoint(Paths.REVOCATION))
-            .add("scopes_supported", Json.createArrayBuilder(SCOPES))
-            .add("response_types_supported", Json.createArrayBuilder().add("code"))
-            .add("response_modes_supported", Json.createArrayBuilder().add("query"))
+            .add("scopes_supported", JSON.createArrayBuilder(SCOPES))
+            .add("response_types_supported", JSON.createArrayBuilder().add("code"))
+            .add("response_modes_supported", JSON.createArrayBuilder().add("query"))
             .add(
                 "grant_types_supported",
-                Json.createArrayBuilder()
+                JSON.createArrayBuilder()
                     .add("authorization_code")
                     .add("refresh_token")
                     .add("client_credentials"))
-            .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-            .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+            .add("subject_types_supported", JSON.createArrayBuilder().add("public"))
+            .add("id_token_signing_alg_values_supported", JSON.createArrayBuilder().add("RS256"))
             .add(
                 "token_endpoint_auth_methods_supported",
-                Json.createArrayBuilder(AuthMethods.SUPPORTED))
+                JSON.createArrayBuilder(AuthMethods.SUPPORTED))
             .add(
                 "token_endpoint_auth_signing_alg_values_supported",
-                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+                JSON.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
             .add(
                 "introspection_endpoint_auth_methods_supported",
-                Json.createArrayBuilder(AuthMethods.AUTHENTICATING))
+                JSON.createArrayBuilder(AuthMethods.AUTHENTICATING))
             .add(
                 "introspection_endpoint_auth_signing_alg_values_supported",
-                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+                JSON.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
             .add(
                 "revocation_endpoint_auth_methods_supported",
-                Json.createArrayBuilder(AuthMethods.SUPPORTED))
+                JSON.createArrayBuilder(AuthMethods.SUPPORTED))
             .add(
                 "revocation_endpoint_auth_signing_alg_values_supported",
-                Json.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
-            .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                JSON.createArrayBuilder(AuthMethods.ASSERTION_ALGORITHMS))
+            .add("code_challenge_methods_supported", JSON.createArrayBuilder().add("S256"))
             .add(
                 "prompt_values_supported",
-                Json.createArrayBuilder(List.of("none", "login", "consent")))
-            .add("claims_supported", Json.createArrayBuilder(claims()))
+                JSON.createArrayBuilder(List.of("none", "login", "consent")))
+            .add("claims_supported", JSON.createArrayBuilder(claims()))
             .add("authorization_response_iss_parameter_supported", true)
             .add("request_parameter_supported", false)
             .add("request_uri_parameter_supported", false);

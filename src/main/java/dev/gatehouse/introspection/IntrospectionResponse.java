@@ -1,13 +1,12 @@
 package dev.gatehouse.introspection;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
 
 /**
@@ -16,8 +15,6 @@ import org.jose4j.jwt.JwtClaims;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7662#section-2.2">RFC 7662 §2.2</a>
  */
 final class IntrospectionResponse {
-
-  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   /** RFC 7662 §2.2: for anything not active, or not the caller's to see, this and nothing more. */
   static final JsonObject INACTIVE = JSON.createObjectBuilder().add("active", false).build();
@@ -30,7 +27,7 @@ final class IntrospectionResponse {
    */
   static JsonObject ofAccessToken(JwtClaims claims) {
     JsonObjectBuilder json = JSON.createObjectBuilder().add("active", true);
-    try (JsonReader reader = Json.createReader(new StringReader(claims.toJson()))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(claims.toJson()))) {
       json.addAll(JSON.createObjectBuilder(reader.readObject()));
     }
     return json.add("active", true).add("token_type", "Bearer").build();

@@ -1,11 +1,12 @@
 package dev.gatehouse.keys;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.admin.AdminAuthenticated;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.Paths;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -47,10 +48,10 @@ public class KeyAdminEndpoint {
   }
 
   private JsonObject describe(List<SigningKey> keys) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (SigningKey key : keys) {
       JsonObjectBuilder entry =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("kid", key.kid())
               .add("alg", key.algorithm())
               .add("status", key.status().name().toLowerCase(java.util.Locale.ROOT))
@@ -61,7 +62,7 @@ public class KeyAdminEndpoint {
       add(entry, "publish_until", key.publishUntil());
       array.add(entry);
     }
-    return Json.createObjectBuilder().add("keys", array).build();
+    return JSON.createObjectBuilder().add("keys", array).build();
   }
 
   private static void add(JsonObjectBuilder entry, String name, Instant instant) {

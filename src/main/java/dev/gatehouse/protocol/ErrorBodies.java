@@ -16,7 +16,7 @@ import java.util.Map;
 public final class ErrorBodies {
 
   /**
-   * One factory for all error bodies: {@code Json.createObjectBuilder()} looks up a provider per
+   * One factory for all error bodies: the static {@code Json} factories look a provider up per
    * call.
    */
   static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());

@@ -1,7 +1,8 @@
 package dev.gatehouse.registration;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.protocol.OAuthException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -37,7 +38,7 @@ final class JsonBodies {
     if (bytes.length > MAX_BYTES) {
       throw OAuthException.invalidClientMetadata("The request body is larger than 64 KiB");
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw OAuthException.invalidClientMetadata("The request body must be a JSON object");

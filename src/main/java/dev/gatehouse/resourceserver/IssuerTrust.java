@@ -1,10 +1,11 @@
 package dev.gatehouse.resourceserver;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.config.ResourceServerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public class IssuerTrust {
   }
 
   private JsonObject readJson(String uri) throws IOException, InterruptedException {
-    try (JsonReader reader = Json.createReader(new StringReader(get(uri)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(get(uri)))) {
       return reader.readObject();
     }
   }

@@ -1,6 +1,7 @@
 package dev.gatehouse.token;
 
-import jakarta.json.Json;
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,7 +17,7 @@ public record TokenResponse(
 
   JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("access_token", accessToken)
             .add("token_type", "Bearer")
             .add("expires_in", expiresIn)

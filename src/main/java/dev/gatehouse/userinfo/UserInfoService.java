@@ -1,12 +1,13 @@
 package dev.gatehouse.userinfo;
 
+import static dev.gatehouse.protocol.JsonSupport.JSON;
+
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.token.AccessTokenVerifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ public class UserInfoService {
               .find(token.getSubject())
               .orElseThrow(
                   () -> BearerChallengeException.invalidToken("The user no longer exists"));
-      JsonObjectBuilder json = Json.createObjectBuilder().add("sub", account.subject());
+      JsonObjectBuilder json = JSON.createObjectBuilder().add("sub", account.subject());
       for (Map.Entry<String, Object> claim : claims.claims(account, scopes).entrySet()) {
         json.add(claim.getKey(), toJson(claim.getValue()));
       }
@@ -60,19 +61,19 @@ public class UserInfoService {
   @SuppressWarnings("unchecked")
   private static jakarta.json.JsonValue toJson(Object value) {
     if (value instanceof String s) {
-      return Json.createValue(s);
+      return JSON.createValue(s);
     }
     if (value instanceof Boolean b) {
       return b ? jakarta.json.JsonValue.TRUE : jakarta.json.JsonValue.FALSE;
     }
     if (value instanceof Number n) {
-      return Json.createValue(n.longValue());
+      return JSON.createValue(n.longValue());
     }
     if (value instanceof Map<?, ?> map) {
-      JsonObjectBuilder object = Json.createObjectBuilder();
+      JsonObjectBuilder object = JSON.createObjectBuilder();
       ((Map<String, Object>) map).forEach((k, v) -> object.add(k, toJson(v)));
       return object.build();
     }
-    return Json.createValue(String.valueOf(value));
+    return JSON.createValue(String.valueOf(value));
   }
 }
