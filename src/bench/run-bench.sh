@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark of the provider's read endpoints on one Payara Micro with the embedded H2 database.
+# Benchmark of the provider on one Payara Micro with the embedded H2 database: the read endpoints
+# (discovery, JWKS) and the machine-to-machine hot path (client_credentials at /token, which signs
+# a JWT and writes its grant and token record; /introspect of an access token).
 # Builds the WAR if needed, starts it on a free loopback port with a throw-away database, reports
 # start time and RSS, then runs HttpBench (closed loop, loopback only) and stops the server.
 #   src/bench/run-bench.sh [threads] [seconds]
@@ -24,7 +26,15 @@ done
 echo "bench: first discovery answer $(( ($(date +%s%N) - started) / 1000000 )) ms after java -jar"
 pid=$(pgrep -f -- "payara-micro.jar.*--port $port" | head -1)
 echo "bench: RSS after start $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
-java src/bench/java/dev/gatehouse/bench/HttpBench.java "$threads" "$seconds" 10 \
-  "http://127.0.0.1:$port/.well-known/openid-configuration" \
-  "http://127.0.0.1:$port/jwks.json"
+base="http://127.0.0.1:$port"
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+client=$(curl -sf -X POST "$base/register" -H 'Content-Type: application/json' \
+  -d '{"client_name":"bench","grant_types":["client_credentials"],"scope":"read"}')
+credentials="$(echo "$client" | field client_id):$(echo "$client" | field client_secret)"
+token=$(curl -sf -u "$credentials" "$base/token" -d grant_type=client_credentials | field access_token)
+BENCH_CLIENT="$credentials" java src/bench/java/dev/gatehouse/bench/HttpBench.java "$threads" "$seconds" 10 \
+  "$base/.well-known/openid-configuration" \
+  "$base/jwks.json" \
+  "$base/token|grant_type=client_credentials" \
+  "$base/introspect|token=$token"
 echo "bench: RSS after load $(( $(ps -o rss= -p "$pid") / 1024 )) MB"

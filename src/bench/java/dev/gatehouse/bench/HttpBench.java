@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A closed-loop HTTP load generator for loopback benchmarks: C client threads each send GETs back
- * to back for a fixed time after a warm-up, then it prints requests/s and latency percentiles per
- * URL. Bounded in time and count; refuses any host but loopback.
+ * A closed-loop HTTP load generator for loopback benchmarks: C client threads each send requests
+ * back to back for a fixed time after a warm-up, then it prints requests/s and latency percentiles
+ * per target. Bounded in time and count; refuses any host but loopback.
  *
- * <p>Usage: {@code java HttpBench.java <threads> <seconds> <warmupSeconds> <url>...}
+ * <p>Usage: {@code java HttpBench.java <threads> <seconds> <warmupSeconds> <target>...}; a target
+ * is a URL (GET), or {@code url|form-body} (POST of that form, with {@code Authorization: Basic} of
+ * the {@code BENCH_CLIENT} environment variable, {@code client_id:secret}, when set).
  */
 public final class HttpBench {
 
@@ -40,25 +44,20 @@ public final class HttpBench {
     System.out.printf(
         "%-44s %8s %10s %8s %8s %8s %8s %7s%n",
         "endpoint", "threads", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
-    List<URI> targets = new ArrayList<>();
+    List<HttpRequest> targets = new ArrayList<>();
     for (int i = 3; i < args.length; i++) {
-      URI uri = URI.create(args[i]);
-      String host = uri.getHost();
-      if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
-        throw new IllegalArgumentException("loopback targets only: " + uri);
-      }
-      targets.add(uri);
+      targets.add(request(args[i]));
     }
     // Warm every target before measuring any, so the first one does not meet a cold JIT.
-    for (URI uri : targets) {
-      run(client, uri, threads, warmup, false);
+    for (HttpRequest request : targets) {
+      run(client, request, threads, warmup, false);
     }
-    for (URI uri : targets) {
-      Result result = run(client, uri, threads, seconds, true);
+    for (HttpRequest request : targets) {
+      Result result = run(client, request, threads, seconds, true);
       System.out.printf(
           Locale.ROOT,
           "%-44s %8d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n",
-          uri.getPath(),
+          request.method() + " " + request.uri().getPath(),
           threads,
           result.count() / (double) seconds,
           result.percentile(50),
@@ -70,9 +69,33 @@ public final class HttpBench {
     System.exit(0);
   }
 
-  private static Result run(HttpClient client, URI uri, int threads, int seconds, boolean record)
+  /** A GET of {@code url}, or a form POST for {@code url|body}; loopback hosts only. */
+  private static HttpRequest request(String target) {
+    int bar = target.indexOf('|');
+    URI uri = URI.create(bar < 0 ? target : target.substring(0, bar));
+    String host = uri.getHost();
+    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+      throw new IllegalArgumentException("loopback targets only: " + uri);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    if (bar < 0) {
+      return request.GET().build();
+    }
+    String client = System.getenv("BENCH_CLIENT");
+    if (client != null) {
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(target.substring(bar + 1)))
+        .build();
+  }
+
+  private static Result run(
+      HttpClient client, HttpRequest request, int threads, int seconds, boolean record)
       throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> futures = new ArrayList<>();
