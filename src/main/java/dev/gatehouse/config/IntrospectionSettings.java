@@ -2,29 +2,55 @@ package dev.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which clients may introspect access tokens issued to other clients (resource servers).
+ * Resource servers: clients that may introspect access tokens issued to other clients, each for the
+ * audiences it serves.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7662#section-4">RFC 7662 §4</a>
  */
 @ApplicationScoped
 public class IntrospectionSettings {
 
+  /** The audience entry that lets a resource server see tokens for every audience. */
+  public static final String ANY_AUDIENCE = "*";
+
   @Inject
   @ConfigProperty(name = "oidc.introspection.resource-servers")
   Optional<String> resourceServers;
 
-  /** The client_ids allowed to introspect any client's access tokens; empty by default. */
-  public List<String> resourceServers() {
-    return resourceServers.map(IntrospectionSettings::split).orElse(List.of());
+  private Map<String, Set<String>> audiences;
+
+  /** The audiences a client serves as a resource server; empty for any other client. */
+  public Set<String> audiencesServedBy(String clientId) {
+    if (audiences == null) {
+      audiences = resourceServers.map(IntrospectionSettings::parse).orElse(Map.of());
+    }
+    return audiences.getOrDefault(clientId, Set.of());
   }
 
-  static List<String> split(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  /** Parses {@code client_id=audience} entries, comma-separated; a client may repeat. */
+  static Map<String, Set<String>> parse(String value) {
+    Map<String, Set<String>> parsed = new HashMap<>();
+    for (String entry : value.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      String clientId = eq < 0 ? "" : entry.substring(0, eq).trim();
+      String audience = eq < 0 ? "" : entry.substring(eq + 1).trim();
+      if (clientId.isEmpty() || audience.isEmpty()) {
+        throw new IllegalStateException(
+            "oidc.introspection.resource-servers entries must be client_id=audience: " + entry);
+      }
+      parsed.computeIfAbsent(clientId, id -> new HashSet<>()).add(audience);
+    }
+    return Map.copyOf(parsed);
   }
 }

@@ -17,7 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Says whether a token is active, and what it carries, to a client allowed to know: a client sees
@@ -47,12 +50,23 @@ public class IntrospectionService {
         .orElse(IntrospectionResponse.INACTIVE);
   }
 
+  /** RFC 7662 §4: a resource server sees the tokens that can be used at it, by their audience. */
+  private boolean servesAudience(AuthenticatedClient caller, ActiveAccessToken access) {
+    Set<String> served = settings.audiencesServedBy(caller.clientId());
+    if (served.contains(IntrospectionSettings.ANY_AUDIENCE)) {
+      return true;
+    }
+    try {
+      List<String> audiences = access.claims().getAudience();
+      return audiences != null && audiences.stream().anyMatch(served::contains);
+    } catch (MalformedClaimException e) {
+      return false;
+    }
+  }
+
   private Optional<JsonObject> describe(AuthenticatedClient caller, Found found) {
     if (found instanceof ActiveAccessToken access) {
-      boolean allowed =
-          access.clientId().equals(caller.clientId())
-              || settings.resourceServers().contains(caller.clientId());
-      return allowed
+      return access.clientId().equals(caller.clientId()) || servesAudience(caller, access)
           ? Optional.of(IntrospectionResponse.ofAccessToken(access.claims()))
           : Optional.empty();
     }

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 
 /**
  * Finds a token this provider issued, for introspection and revocation: an access token only while
- * it is active (a JWT is otherwise just a string), a refresh token in whatever state it is.
+ * it is active and unexpired (a JWT is otherwise just a string), a refresh token in whatever state
+ * it is.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -49,8 +51,10 @@ public class TokenLookup {
         .flatMap(
             claims -> {
               try {
+                // RFC 7662 §4: expired by the provider's own clock, without the clock skew that
+                // the verifier allows for tokens coming back from elsewhere.
                 String clientId = claims.getStringClaimValue("client_id");
-                return clientId == null
+                return clientId == null || !claims.getExpirationTime().isAfter(NumericDate.now())
                     ? Optional.empty()
                     : Optional.of(new ActiveAccessToken(claims, clientId, claims.getJwtId()));
               } catch (MalformedClaimException e) {

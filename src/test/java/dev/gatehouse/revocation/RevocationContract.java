@@ -88,6 +88,7 @@ public interface RevocationContract {
     assertEquals(200, status(revoke(client, "no-such-token", null)));
     assertEquals(200, status(revoke(client, "eyJhbGciOiJub25lIn0.e30.", "access_token")));
     assertEquals(200, status(revoke(client, refreshToken, null)));
+    assertFalse(json(introspect(client, refreshToken)).getBoolean("active"));
     assertEquals(200, status(revoke(client, refreshToken, null)), "revoking twice is fine");
   }
 
@@ -121,7 +122,7 @@ public interface RevocationContract {
   }
 
   @Test
-  default void revokeWhenClientCredentialsTokenThenRejected() {
+  default void revokeWhenClientCredentialsTokenThenInactive() {
     JsonObject service =
         TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
     String access =

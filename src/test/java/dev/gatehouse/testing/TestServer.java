@@ -34,9 +34,13 @@ public final class TestServer {
     return System.getenv("OIDC_ISSUER");
   }
 
-  /** The client_id the server lets introspect every client's access tokens (a resource server). */
+  /**
+   * The client_id the server lets introspect every client's access tokens for the default audience
+   * (a resource server).
+   */
   public static String resourceServerClientId() {
-    return System.getenv("OIDC_INTROSPECTION_RESOURCE_SERVERS");
+    String entry = System.getenv("OIDC_INTROSPECTION_RESOURCE_SERVERS");
+    return entry.substring(0, entry.indexOf('='));
   }
 
   public static String adminToken() {
