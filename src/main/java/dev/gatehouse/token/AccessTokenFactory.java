@@ -29,8 +29,8 @@ public class AccessTokenFactory {
   @Inject ProviderSettings provider;
   @Inject AccessTokenRepository records;
 
-  /** An issued access token and its lifetime in seconds. */
-  public record Issued(String token, long expiresIn) {}
+  /** An issued access token, its jti and its lifetime in seconds. */
+  public record Issued(String token, String jti, long expiresIn) {}
 
   public Issued issue(
       Grant grant, String scope, Account account, ClientMetadata client, Instant now) {
@@ -60,6 +60,6 @@ public class AccessTokenFactory {
       claims.setStringListClaim("groups", groups);
     }
     records.persist(new IssuedAccessToken(jti, grant.id(), grant.clientId(), expiresAt));
-    return new Issued(signer.sign(claims, typ), settings.accessTokenTtl().toSeconds());
+    return new Issued(signer.sign(claims, typ), jti, settings.accessTokenTtl().toSeconds());
   }
 }

@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * An opaque refresh token, stored only as its hash, belonging to a grant; it remembers the token it
- * replaced (its parent), so that a retry of that one within the grace window can withdraw it.
+ * An opaque refresh token, stored only as its hash, belonging to a grant. For the retry grace
+ * window it remembers the token it replaced (its parent), the access token issued beside it, and,
+ * once rotated, whether it was retried.
  */
 @Entity
 @Table(name = "oidc_refresh_token")
@@ -19,10 +20,13 @@ import java.time.Instant;
         "UPDATE RefreshToken t SET t.consumedAt = :now"
             + " WHERE t.tokenHash = :hash AND t.consumedAt IS NULL")
 @NamedQuery(
-    name = "RefreshToken.supersedeSuccessor",
+    name = "RefreshToken.markRetried",
     query =
-        "UPDATE RefreshToken t SET t.consumedAt = :now"
-            + " WHERE t.parentHash = :hash AND t.consumedAt IS NULL")
+        "UPDATE RefreshToken t SET t.retriedAt = :now"
+            + " WHERE t.tokenHash = :hash AND t.retriedAt IS NULL")
+@NamedQuery(
+    name = "RefreshToken.findLiveSuccessors",
+    query = "SELECT t FROM RefreshToken t WHERE t.parentHash = :hash AND t.consumedAt IS NULL")
 public class RefreshToken {
 
   @Id
@@ -50,6 +54,12 @@ public class RefreshToken {
   @Column(name = "parent_hash", length = 64)
   private String parentHash;
 
+  @Column(name = "retried_at")
+  private Instant retriedAt;
+
+  @Column(name = "access_token_jti", length = 64)
+  private String accessTokenJti;
+
   protected RefreshToken() {}
 
   RefreshToken(
@@ -58,15 +68,24 @@ public class RefreshToken {
       String clientId,
       String scope,
       Instant createdAt,
-      Instant expiresAt,
-      String parentHash) {
+      Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.grantId = grantId;
     this.clientId = clientId;
     this.scope = scope;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+  }
+
+  /** The access token issued beside this token, and the token it replaces (null: none). */
+  RefreshToken issuedWith(String accessTokenJti, String parentHash) {
+    this.accessTokenJti = accessTokenJti;
     this.parentHash = parentHash;
+    return this;
+  }
+
+  String accessTokenJti() {
+    return accessTokenJti;
   }
 
   String tokenHash() {

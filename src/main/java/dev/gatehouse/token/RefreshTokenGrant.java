@@ -7,14 +7,17 @@ import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The refresh_token grant with rotation: every use consumes the token (one conditional UPDATE) and
  * issues a new one with the same scope; presenting an already rotated token revokes the whole
- * grant, unless it comes back within the optional grace window (a retry after a lost response). The
- * requested scope may narrow the access token, never widen it; the token is bound to its client.
+ * grant, unless it comes back once within the optional grace window (a retry after a lost
+ * response). The requested scope may narrow the access token, never widen it; the token is bound to
+ * its client.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -28,6 +31,7 @@ public class RefreshTokenGrant implements GrantHandler {
   @Inject AccountService accounts;
   @Inject TokenIssuer issuer;
   @Inject TokenSettings settings;
+  @Inject AccessTokenRepository accessTokens;
 
   Clock clock = Clock.systemUTC();
 
@@ -43,9 +47,13 @@ public class RefreshTokenGrant implements GrantHandler {
       throw OAuthException.invalidRequest("refresh_token is required");
     }
     Instant now = clock.instant();
-    RefreshToken presented = consume(token, now);
+    RefreshToken presented =
+        refreshTokens.find(token).orElseThrow(RefreshTokenGrant::invalidOrUsed);
     if (!presented.clientId().equals(request.client().clientId())) {
       throw OAuthException.invalidGrant("The refresh token was issued to another client");
+    }
+    if (!refreshTokens.consume(token, now)) {
+      rotatedTokenPresented(presented, now);
     }
     if (presented.isExpired(now)) {
       throw OAuthException.invalidGrant("The refresh token has expired");
@@ -67,36 +75,38 @@ public class RefreshTokenGrant implements GrantHandler {
         now);
   }
 
-  private RefreshToken consume(String token, Instant now) {
-    if (refreshTokens.consume(token, now)) {
-      return refreshTokens.find(token).orElseThrow();
+  /**
+   * The token was rotated already: a retry within the grace window goes on; anything else is a
+   * reuse, so the token leaked, and the whole grant ends (RFC 9700 §4.14.2).
+   */
+  private void rotatedTokenPresented(RefreshToken rotated, Instant now) {
+    refreshTokens.reload(rotated);
+    if (!isRetry(rotated, now)) {
+      revocation.revoke(rotated.grantId(), "rotated refresh token reused");
+      throw invalidOrUsed();
     }
-    RefreshToken reused =
-        refreshTokens
-            .find(token)
-            .orElseThrow(
-                () ->
-                    OAuthException.invalidGrant(
-                        "The refresh token is invalid or was already used"));
-    if (isRetry(reused, now)) {
-      return reused;
-    }
-    // RFC 9700 §4.14.2: a rotated token used again means it leaked; end the whole grant.
-    revocation.revoke(reused.grantId(), "rotated refresh token reused");
-    throw OAuthException.invalidGrant("The refresh token is invalid or was already used");
   }
 
   /**
-   * A rotated token presented again within the grace window, whose successor was never used: the
-   * successor is withdrawn (one conditional UPDATE, so of concurrent retries each replaces the
-   * last) and the retry gets fresh tokens.
+   * A retry after a lost response: within the grace window, the first retry of this token, and its
+   * successor never used. Each condition that two requests could race for is one conditional
+   * UPDATE. The successor and the access token issued beside it are withdrawn.
    */
-  private boolean isRetry(RefreshToken reused, Instant now) {
-    var grace = settings.refreshTokenReuseGrace();
-    return !grace.isZero()
-        && reused.consumedAt() != null
-        && !now.isAfter(reused.consumedAt().plus(grace))
-        && refreshTokens.supersedeSuccessor(reused, now);
+  private boolean isRetry(RefreshToken rotated, Instant now) {
+    Duration grace = settings.refreshTokenReuseGrace();
+    if (grace.isZero()
+        || rotated.consumedAt() == null
+        || now.isAfter(rotated.consumedAt().plus(grace))
+        || !refreshTokens.markRetried(rotated, now)) {
+      return false;
+    }
+    Optional<RefreshToken> successor = refreshTokens.withdrawSuccessor(rotated, now);
+    successor.map(RefreshToken::accessTokenJti).ifPresent(jti -> accessTokens.revoke(jti, now));
+    return successor.isPresent();
+  }
+
+  private static OAuthException invalidOrUsed() {
+    return OAuthException.invalidGrant("The refresh token is invalid or was already used");
   }
 
   /** The requested scope if it is within the granted one; the granted one if none is requested. */

@@ -26,22 +26,45 @@ public class RefreshTokenRepository {
 
   /** One conditional UPDATE: of two concurrent uses of one refresh token exactly one gets true. */
   boolean consume(String token, Instant now) {
-    return em.createNamedQuery("RefreshToken.consume")
+    return consumeHash(SecretHasher.fingerprintFull(token), now);
+  }
+
+  /** Reads the token's state again (another transaction may have rotated it meanwhile). */
+  void reload(RefreshToken token) {
+    em.refresh(token);
+  }
+
+  /**
+   * Records the one retry a rotated token is allowed, in one conditional UPDATE: of concurrent
+   * retries exactly one gets true.
+   */
+  boolean markRetried(RefreshToken rotated, Instant now) {
+    return em.createNamedQuery("RefreshToken.markRetried")
             .setParameter("now", now)
-            .setParameter("hash", SecretHasher.fingerprintFull(token))
+            .setParameter("hash", rotated.tokenHash())
             .executeUpdate()
         == 1;
   }
 
   /**
-   * Withdraws the live token that replaced this one (a retry within the grace window replaces it
-   * again); false if there is none, because it was used already.
+   * Withdraws the live token that replaced this one (consumed like any use, so a concurrent use of
+   * it and the withdrawal cannot both succeed); empty if it was used already.
    */
-  boolean supersedeSuccessor(RefreshToken parent, Instant now) {
-    return em.createNamedQuery("RefreshToken.supersedeSuccessor")
+  Optional<RefreshToken> withdrawSuccessor(RefreshToken rotated, Instant now) {
+    return em
+        .createNamedQuery("RefreshToken.findLiveSuccessors", RefreshToken.class)
+        .setParameter("hash", rotated.tokenHash())
+        .getResultList()
+        .stream()
+        .filter(successor -> consumeHash(successor.tokenHash(), now))
+        .findFirst();
+  }
+
+  private boolean consumeHash(String hash, Instant now) {
+    return em.createNamedQuery("RefreshToken.consume")
             .setParameter("now", now)
-            .setParameter("hash", parent.tokenHash())
+            .setParameter("hash", hash)
             .executeUpdate()
-        > 0;
+        == 1;
   }
 }

@@ -48,13 +48,15 @@ public class TokenIssuer {
       Instant absolute = grant.createdAt().plus(settings.refreshTokenMaxLifetime());
       refreshTokens.persist(
           new RefreshToken(
-              SecretHasher.fingerprintFull(refresh),
-              grant.id(),
-              grant.clientId(),
-              issuance.refreshScope(),
-              now,
-              idle.isBefore(absolute) ? idle : absolute,
-              issuance.replaces() == null ? null : issuance.replaces().tokenHash()));
+                  SecretHasher.fingerprintFull(refresh),
+                  grant.id(),
+                  grant.clientId(),
+                  issuance.refreshScope(),
+                  now,
+                  idle.isBefore(absolute) ? idle : absolute)
+              .issuedWith(
+                  access.jti(),
+                  issuance.replaces() == null ? null : issuance.replaces().tokenHash()));
     }
     return new TokenResponse(
         access.token(), access.expiresIn(), issuance.accessScope(), idToken, refresh);

@@ -1,6 +1,7 @@
 package dev.gatehouse.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ class RefreshTokenGrantTest {
 
   private final Tokens tokens = new Tokens();
   private final List<String> revoked = new ArrayList<>();
+  private final List<String> revokedAccessTokens = new ArrayList<>();
   private Instant now = T0;
 
   @Test
@@ -73,8 +75,37 @@ class RefreshTokenGrantTest {
     assertEquals("r3", retry.refreshToken());
     assertEquals(List.of(), revoked, "a retry within the window is no reuse");
     assertTrue(tokens.get("r2").isConsumed(), "the lost successor no longer works");
+    assertEquals(List.of("access-for-r2"), revokedAccessTokens, "nor its access token");
     assertThrows(OAuthException.class, () -> grant.handle(request("r2")));
     assertEquals(List.of("grant-1"), revoked, "presenting the withdrawn token is a reuse");
+  }
+
+  @Test
+  void refreshWhenRetriedTwiceWithinGraceThenSecondRetryRevokesGrant() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+    tokens.add("r1", null);
+    grant.handle(request("r1"));
+    now = T0.plusSeconds(2);
+    grant.handle(request("r1"));
+    now = T0.plusSeconds(4);
+
+    assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(List.of("grant-1"), revoked, "one retry only");
+  }
+
+  @Test
+  void refreshWhenPresentedByAnotherClientThenInvalidGrantAndTokenNotConsumed() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+
+    OAuthException stolen =
+        assertThrows(OAuthException.class, () -> grant.handle(request("r1", "client-2")));
+
+    assertEquals(OAuthError.INVALID_GRANT, stolen.error());
+    assertTrue(stolen.description().contains("another client"));
+    assertEquals(List.of(), revoked);
+    assertFalse(tokens.get("r1").isConsumed(), "the holder can still use it");
   }
 
   @Test
@@ -121,7 +152,8 @@ class RefreshTokenGrantTest {
     form.add("scope", "openid phone");
 
     OAuthException wider =
-        assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(client(), form)));
+        assertThrows(
+            OAuthException.class, () -> grant.handle(new TokenRequest(client(CLIENT), form)));
 
     assertEquals(OAuthError.INVALID_SCOPE, wider.error());
   }
@@ -129,6 +161,13 @@ class RefreshTokenGrantTest {
   private RefreshTokenGrant grant(Duration grace) {
     RefreshTokenGrant grant = new RefreshTokenGrant();
     grant.refreshTokens = tokens;
+    grant.accessTokens =
+        new AccessTokenRepository() {
+          @Override
+          public void revoke(String jti, Instant at) {
+            revokedAccessTokens.add(jti);
+          }
+        };
     grant.grants =
         new GrantRepository() {
           @Override
@@ -186,7 +225,11 @@ class RefreshTokenGrantTest {
   }
 
   private static TokenRequest request(String refreshToken) {
-    return new TokenRequest(client(), form(refreshToken));
+    return request(refreshToken, CLIENT);
+  }
+
+  private static TokenRequest request(String refreshToken, String clientId) {
+    return new TokenRequest(client(clientId), form(refreshToken));
   }
 
   private static MultivaluedHashMap<String, String> form(String refreshToken) {
@@ -196,9 +239,9 @@ class RefreshTokenGrantTest {
     return form;
   }
 
-  private static AuthenticatedClient client() {
+  private static AuthenticatedClient client(String clientId) {
     return new AuthenticatedClient(
-        CLIENT,
+        clientId,
         "client_secret_basic",
         new ClientMetadata(
             List.of("https://app.example/cb"),
@@ -217,7 +260,7 @@ class RefreshTokenGrantTest {
             "rfc9068"));
   }
 
-  /** Refresh tokens in memory, keyed by their value; consumption and withdrawal as in SQL. */
+  /** Refresh tokens in memory, keyed by their value; consumption and retries as in SQL. */
   static final class Tokens extends RefreshTokenRepository {
 
     private final Map<String, Stored> byValue = new HashMap<>();
@@ -251,34 +294,40 @@ class RefreshTokenGrantTest {
     }
 
     @Override
-    boolean supersedeSuccessor(RefreshToken parent, Instant at) {
-      boolean withdrawn = false;
-      for (Stored child : byValue.values()) {
-        if (((Stored) parent).value.equals(child.parent) && child.consumed == null) {
-          child.consumed = at;
-          withdrawn = true;
-        }
+    void reload(RefreshToken token) {
+      // in memory, always current
+    }
+
+    @Override
+    boolean markRetried(RefreshToken rotated, Instant at) {
+      Stored stored = (Stored) rotated;
+      if (stored.retried != null) {
+        return false;
       }
-      return withdrawn;
+      stored.retried = at;
+      return true;
+    }
+
+    @Override
+    Optional<RefreshToken> withdrawSuccessor(RefreshToken rotated, Instant at) {
+      return byValue.values().stream()
+          .filter(child -> ((Stored) rotated).value.equals(child.parent))
+          .filter(child -> consume(child.value, at))
+          .map(RefreshToken.class::cast)
+          .findFirst();
     }
   }
 
-  /** A stored refresh token whose consumption the fake repository records. */
+  /** A stored refresh token whose state the fake repository records. */
   static final class Stored extends RefreshToken {
 
     final String value;
     final String parent;
     Instant consumed;
+    Instant retried;
 
     Stored(String value, String parent) {
-      super(
-          value,
-          "grant-1",
-          CLIENT,
-          "openid offline_access",
-          T0,
-          T0.plus(Duration.ofDays(30)),
-          parent);
+      super(value, "grant-1", CLIENT, "openid offline_access", T0, T0.plus(Duration.ofDays(30)));
       this.value = value;
       this.parent = parent;
     }
@@ -291,6 +340,11 @@ class RefreshTokenGrantTest {
     @Override
     public boolean isConsumed() {
       return consumed != null;
+    }
+
+    @Override
+    String accessTokenJti() {
+      return "access-for-" + value;
     }
   }
 }

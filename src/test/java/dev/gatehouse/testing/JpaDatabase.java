@@ -1,0 +1,59 @@
+package dev.gatehouse.testing;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The real persistence unit (entities, named queries, Hibernate) on a fresh in-memory H2 database
+ * migrated by Flyway, with resource-local transactions: for unit tests of repositories and their
+ * SQL without a container.
+ */
+public final class JpaDatabase implements AutoCloseable {
+
+  private final EntityManagerFactory factory;
+
+  public JpaDatabase() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:jpa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    factory =
+        Persistence.createEntityManagerFactory(
+            "gatehouse",
+            Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.nonJtaDataSource", dataSource,
+                "hibernate.transaction.jta.platform",
+                    "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+  }
+
+  public EntityManager entityManager() {
+    return factory.createEntityManager();
+  }
+
+  /** Runs work in one committed transaction of a new entity manager. */
+  public void inTransaction(Consumer<EntityManager> work) {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      work.accept(em);
+      em.getTransaction().commit();
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    factory.close();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.gatehouse.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.testing.JpaDatabase;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The refresh-token queries of rotation and the retry window, on the real schema (H2). */
+class RefreshTokenRepositoryTest {
+
+  static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+
+  private static JpaDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = new JpaDatabase();
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    db.inTransaction(em -> em.createQuery("DELETE FROM RefreshToken").executeUpdate());
+  }
+
+  @Test
+  void consumeWhenUsedTwiceThenOnlyFirstSucceeds() {
+    store("r1", null);
+
+    assertTrue(holds(repo -> repo.consume("r1", T0)));
+    assertFalse(holds(repo -> repo.consume("r1", T0.plusSeconds(1))));
+    assertTrue(holds(repo -> repo.find("r1").orElseThrow().isConsumed()));
+  }
+
+  @Test
+  void markRetriedWhenRetriedTwiceThenOnlyFirstSucceeds() {
+    store("r1", null);
+
+    assertTrue(holds(repo -> repo.markRetried(repo.find("r1").orElseThrow(), T0)));
+    assertFalse(holds(repo -> repo.markRetried(repo.find("r1").orElseThrow(), T0)));
+  }
+
+  @Test
+  void withdrawSuccessorWhenUnusedThenConsumedAndReturnedWithItsAccessToken() {
+    store("r1", null);
+    store("r2", "r1");
+    store("unrelated", null);
+
+    String withdrawn =
+        inTransaction(
+            repo ->
+                repo.withdrawSuccessor(repo.find("r1").orElseThrow(), T0)
+                    .map(RefreshToken::accessTokenJti)
+                    .orElse(null));
+
+    assertEquals("jti-of-r2", withdrawn);
+    assertTrue(holds(repo -> repo.find("r2").orElseThrow().isConsumed()));
+    assertFalse(holds(repo -> repo.find("unrelated").orElseThrow().isConsumed()));
+    assertFalse(
+        inTransaction(repo -> repo.withdrawSuccessor(repo.find("r1").orElseThrow(), T0))
+            .isPresent(),
+        "withdrawn once");
+  }
+
+  @Test
+  void withdrawSuccessorWhenSuccessorAlreadyUsedThenEmpty() {
+    store("r1", null);
+    store("r2", "r1");
+    inTransaction(repo -> repo.consume("r2", T0));
+
+    assertFalse(
+        inTransaction(repo -> repo.withdrawSuccessor(repo.find("r1").orElseThrow(), T0))
+            .isPresent());
+  }
+
+  @Test
+  void reloadWhenRotatedElsewhereThenSeesIt() {
+    store("r1", null);
+    EntityManager em = db.entityManager();
+    RefreshTokenRepository repo = repository(em);
+    em.getTransaction().begin();
+    RefreshToken loaded = repo.find("r1").orElseThrow();
+    inTransaction(other -> other.consume("r1", T0));
+
+    repo.reload(loaded);
+
+    assertEquals(T0, loaded.consumedAt());
+    em.getTransaction().rollback();
+    em.close();
+  }
+
+  @Test
+  void markRetriedAndWithdrawSuccessorWhenRacedThenExactlyOneWinsEach() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      empty();
+      store("r1", null);
+      store("r2", "r1");
+
+      int retries = race(repo -> repo.markRetried(repo.find("r1").orElseThrow(), T0));
+      int withdrawals =
+          race(repo -> repo.withdrawSuccessor(repo.find("r1").orElseThrow(), T0).isPresent());
+
+      assertEquals(1, retries, "round " + round);
+      assertEquals(1, withdrawals, "round " + round);
+    }
+  }
+
+  /** Runs the check in 8 threads at once, each in its own transaction; counts the trues. */
+  private int race(java.util.function.Predicate<RefreshTokenRepository> check) throws Exception {
+    int threads = 8;
+    var start = new java.util.concurrent.CyclicBarrier(threads);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return holds(check);
+                }));
+      }
+      int wins = 0;
+      for (var result : results) {
+        wins += result.get() ? 1 : 0;
+      }
+      return wins;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void store(String value, String parent) {
+    db.inTransaction(
+        em ->
+            repository(em)
+                .persist(
+                    new RefreshToken(
+                            SecretHasher.fingerprintFull(value),
+                            "grant-1",
+                            "client-1",
+                            "openid offline_access",
+                            T0,
+                            T0.plus(Duration.ofDays(30)))
+                        .issuedWith(
+                            "jti-of-" + value,
+                            parent == null ? null : SecretHasher.fingerprintFull(parent))));
+  }
+
+  private boolean holds(java.util.function.Predicate<RefreshTokenRepository> check) {
+    return inTransaction(check::test);
+  }
+
+  private <T> T inTransaction(java.util.function.Function<RefreshTokenRepository, T> work) {
+    Object[] result = new Object[1];
+    db.inTransaction(em -> result[0] = work.apply(repository(em)));
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
+  }
+
+  private static RefreshTokenRepository repository(EntityManager em) {
+    RefreshTokenRepository repo = new RefreshTokenRepository();
+    repo.em = em;
+    return repo;
+  }
+}
