@@ -45,6 +45,8 @@ public class ExpiredRowPurger {
 
   @PostConstruct
   void schedule() {
+    // A wrong batch size fails the deployment, not every run.
+    settings.batchSize();
     if (!settings.enabled()) {
       LOG.info("oidc.cleanup.interval is zero: expired entries are never purged");
       return;

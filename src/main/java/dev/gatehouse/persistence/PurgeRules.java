@@ -29,8 +29,8 @@ final class PurgeRules {
   static List<PurgeRule> all(int batchSize) {
     String limit = " FETCH FIRST " + batchSize + " ROWS ONLY)";
     return List.of(
-        expired(
-            "access tokens", "oidc_access_token", "jti", "expires_at < ? OR revoked_at < ?", limit),
+        expired("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
+        expired("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
         ofRevokedGrants("access tokens of revoked grants", "oidc_access_token", "jti", limit),
         expired("refresh tokens", "oidc_refresh_token", "token_hash", "expires_at < ?", limit),
         ofRevokedGrants(

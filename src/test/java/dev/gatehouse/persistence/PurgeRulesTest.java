@@ -115,6 +115,21 @@ class PurgeRulesTest {
   }
 
   @Test
+  void purgeWhenOldGrantStillHasLiveRefreshTokenOrCodeThenKept() throws SQLException {
+    grant("offline", LONG_AGO, null);
+    accessToken("expired", "offline", LONG_AGO, null);
+    refreshToken("live", "offline", NOW.plus(Duration.ofDays(20)), null);
+    grant("code-pending", LONG_AGO, null);
+    code("unredeemed", "code-pending", SOON);
+
+    purgeAll(500);
+
+    assertEquals(List.of("code-pending", "offline"), keys("oidc_grant", "id"));
+    assertEquals(List.of("live"), keys("oidc_refresh_token", "token_hash"));
+    assertEquals(List.of("unredeemed"), keys("oidc_authorization_code", "code_hash"));
+  }
+
+  @Test
   void purgeWhenSessionsRequestsAndAssertionsExpiredOrEndedThenDeleted() throws SQLException {
     session("expired", LONG_AGO, null);
     session("ended-long-ago", SOON, LONG_AGO);
