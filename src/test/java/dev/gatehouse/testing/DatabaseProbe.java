@@ -38,7 +38,8 @@ public class DatabaseProbe {
 
   /**
    * Moves a grant (found by the jti of one of its access tokens) and all its rows {@code by} into
-   * the past; with {@code only=revocation}, only the time it was revoked. Returns the grant id.
+   * the past; with {@code only=revocation} or {@code only=creation}, only the time it was revoked
+   * or created. Returns the grant id.
    */
   @POST
   @Path("age-grant")
@@ -52,8 +53,13 @@ public class DatabaseProbe {
                 .setParameter(1, jti)
                 .getSingleResult();
     long seconds = Duration.parse(by).toSeconds();
-    if ("revocation".equals(only)) {
-      shift("oidc_grant", "id", grantId, List.of("revoked_at"), seconds);
+    if ("revocation".equals(only) || "creation".equals(only)) {
+      shift(
+          "oidc_grant",
+          "id",
+          grantId,
+          List.of(only.equals("revocation") ? "revoked_at" : "created_at"),
+          seconds);
       return grantId;
     }
     GRANT_TIMES.forEach(

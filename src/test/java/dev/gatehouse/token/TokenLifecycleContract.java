@@ -13,12 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The refresh_token grant (rotation, reuse detection) and client_credentials over HTTP. */
@@ -59,6 +63,32 @@ public interface TokenLifecycleContract {
 
     assertEquals(400, widened.getStatus());
     assertEquals("invalid_scope", json(widened).getString("error"));
+  }
+
+  @Test
+  default void refreshWhenGrantNearItsAbsoluteLifetimeThenNewTokenExpiresWithTheGrant()
+      throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+    String jti = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getJWTID();
+    // Signed in 89 days ago: the 90-day absolute lifetime ends in a day, before the 30-day idle
+    // one.
+    request("/test-only/db/age-grant")
+        .post(
+            Entity.form(
+                new Form("jti", jti)
+                    .param("by", Duration.ofDays(89).toString())
+                    .param("only", "creation")))
+        .close();
+
+    JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
+    long exp =
+        json(AsClient.introspect(client, renewed.getString("refresh_token")))
+            .getJsonNumber("exp")
+            .longValue();
+
+    long inOneDay = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+    assertTrue(Math.abs(exp - inOneDay) < 120, "capped by the absolute lifetime: " + exp);
   }
 
   @Test
