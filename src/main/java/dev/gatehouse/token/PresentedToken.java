@@ -15,7 +15,6 @@ public record PresentedToken(String value, String hint) {
 
   public static final String TOKEN = "token";
   public static final String TOKEN_TYPE_HINT = "token_type_hint";
-  public static final String ACCESS_TOKEN = "access_token";
   public static final String REFRESH_TOKEN = "refresh_token";
 
   /** Reads {@code token} (required, once) and {@code token_type_hint} (optional, once). */

@@ -1,6 +1,7 @@
 package dev.gatehouse.introspection;
 
 import static dev.gatehouse.testing.AsClient.introspect;
+import static dev.gatehouse.testing.PastRows.Part.ALL;
 import static dev.gatehouse.testing.TestServer.adminRequest;
 import static dev.gatehouse.testing.TestServer.issuer;
 import static dev.gatehouse.testing.TestServer.json;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.testing.AsClient;
+import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
@@ -130,11 +132,10 @@ public interface IntrospectionContract {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     JsonObject tokens = tokens(client, TestAccounts.alice(), "openid offline_access");
     String refresh = tokens.getString("refresh_token");
-    String jti = SignedJWT.parse(tokens.getString("access_token")).getJWTClaimsSet().getJWTID();
     assertTrue(json(introspect(client, refresh)).getBoolean("active"));
 
     // Past its 30-day idle lifetime by an hour (and so still within the purge's retention).
-    ageGrant(jti, Duration.ofDays(30).plusHours(1));
+    PastRows.ageGrant(tokens.getString("access_token"), Duration.ofDays(30).plusHours(1), ALL);
 
     assertEquals(INACTIVE, json(introspect(client, refresh)));
     Response use = AsClient.refresh(client, refresh, null);
@@ -217,7 +218,7 @@ public interface IntrospectionContract {
     Response anonymous = request("/introspect").post(Entity.form(new Form("token", access)));
     Response wrongSecret =
         request("/introspect")
-            .header("Authorization", basic(confidential.getString("client_id"), "wrong"))
+            .header("Authorization", AsClient.basic(confidential.getString("client_id"), "wrong"))
             .post(Entity.form(new Form("token", access)));
 
     assertEquals(401, publicClient.getStatus());
@@ -240,7 +241,7 @@ public interface IntrospectionContract {
         request("/introspect")
             .header(
                 "Authorization",
-                basic(client.getString("client_id"), client.getString("client_secret")))
+                AsClient.basic(client.getString("client_id"), client.getString("client_secret")))
             .post(Entity.json("{\"token\":\"a\"}"));
     Response get = request("/introspect").get();
 
@@ -285,23 +286,10 @@ public interface IntrospectionContract {
         .readEntity(String.class);
   }
 
-  /** Moves a grant and its rows into the past (test-only endpoint); returns the grant id. */
-  static String ageGrant(String jti, Duration by) {
-    return request("/test-only/db/age-grant")
-        .post(Entity.form(new Form("jti", jti).param("by", by.toString())))
-        .readEntity(String.class);
-  }
-
   /** A form authenticated with client_secret_post. */
   private static Form secretPost(JsonObject client, String name, String value) {
     return new Form(name, value)
         .param("client_id", client.getString("client_id"))
         .param("client_secret", client.getString("client_secret"));
-  }
-
-  private static String basic(String id, String secret) {
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -3,18 +3,16 @@ package dev.gatehouse.persistence;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
-import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Form;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -39,14 +37,14 @@ public interface PurgeContract {
       JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
       JsonObject third = json(refresh(client, second.getString("refresh_token"), null));
       String live = grantOf(session.tokens(), Duration.ZERO);
-      JsonObject liveRows = rows(live);
-      assertEquals(rows(1, 1, 3, 3), rows(grantOf(third, Duration.ZERO)));
+      JsonObject liveRows = PastRows.grantRows(live);
+      assertEquals(rows(1, 1, 3, 3), PastRows.grantRows(grantOf(third, Duration.ZERO)));
 
       // Past the 30-day refresh-token lifetime and the 1-day retention: everything may go.
       String expired = grantOf(third, Duration.ofDays(32));
 
       awaitRows(expired, rows(0, 0, 0, 0));
-      assertEquals(liveRows, rows(live), "a live grant keeps all its rows");
+      assertEquals(liveRows, PastRows.grantRows(live), "a live grant keeps all its rows");
       assertEquals(rows(1, 1, 1, 1), liveRows);
       assertEquals(
           "invalid_grant",
@@ -70,7 +68,9 @@ public interface PurgeContract {
 
       awaitRows(oldGrant, rows(0, 0, 0, 0));
       assertEquals(
-          rows(1, 1, 1, 1), rows(recentGrant), "kept for oidc.cleanup.retention after revocation");
+          rows(1, 1, 1, 1),
+          PastRows.grantRows(recentGrant),
+          "kept for oidc.cleanup.retention after revocation");
     }
   }
 
@@ -85,12 +85,10 @@ public interface PurgeContract {
       active = sid(two.tokens());
     }
 
-    request("/test-only/db/age-session")
-        .post(Entity.form(new Form("sid", expired).param("by", Duration.ofDays(3).toString())))
-        .close();
+    PastRows.ageSession(expired, Duration.ofDays(3));
 
-    await(() -> sessionRows(expired) == 0, "the expired session is purged");
-    assertEquals(1, sessionRows(active));
+    await(() -> PastRows.sessionRows(expired) == 0, "the expired session is purged");
+    assertEquals(1, PastRows.sessionRows(active));
   }
 
   private static JsonObject rows(int grant, int codes, int accessTokens, int refreshTokens) {
@@ -102,12 +100,10 @@ public interface PurgeContract {
         .build();
   }
 
-  private static JsonObject rows(String grantId) {
-    return json(request("/test-only/db/grant/" + grantId).get());
-  }
-
   private static void awaitRows(String grantId, JsonObject expected) {
-    await(() -> expected.equals(rows(grantId)), "grant " + grantId + " rows " + expected);
+    await(
+        () -> expected.equals(PastRows.grantRows(grantId)),
+        "grant " + grantId + " rows " + expected);
   }
 
   private static void await(Supplier<Boolean> condition, String what) {
@@ -125,27 +121,16 @@ public interface PurgeContract {
     }
   }
 
-  /** The grant of a token response, moved {@code by} into the past (test-only endpoint). */
-  private static String grantOf(JsonObject tokens, Duration by) throws Exception {
-    return age(tokens, new Form("by", by.toString()));
+  /** The grant of a token response, moved {@code by} into the past. */
+  private static String grantOf(JsonObject tokens, Duration by) {
+    return PastRows.ageGrant(tokens.getString("access_token"), by, PastRows.Part.ALL);
   }
 
-  private static String ageRevocation(JsonObject tokens, Duration by) throws Exception {
-    return age(tokens, new Form("by", by.toString()).param("only", "revocation"));
-  }
-
-  private static String age(JsonObject tokens, Form form) throws Exception {
-    String jti = SignedJWT.parse(tokens.getString("access_token")).getJWTClaimsSet().getJWTID();
-    return request("/test-only/db/age-grant")
-        .post(Entity.form(form.param("jti", jti)))
-        .readEntity(String.class);
+  private static String ageRevocation(JsonObject tokens, Duration by) {
+    return PastRows.ageGrant(tokens.getString("access_token"), by, PastRows.Part.REVOCATION);
   }
 
   private static String sid(JsonObject tokens) throws Exception {
     return SignedJWT.parse(tokens.getString("id_token")).getJWTClaimsSet().getStringClaim("sid");
-  }
-
-  private static long sessionRows(String sid) {
-    return Long.parseLong(request("/test-only/db/session/" + sid).get().readEntity(String.class));
   }
 }

@@ -141,11 +141,7 @@ public interface RevocationContract {
     Response anonymous = request("/revoke").post(Entity.form(new Form("token", "x")));
     Response wrongSecret =
         request("/revoke")
-            .header(
-                "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString((client.getString("client_id") + ":wrong").getBytes()))
+            .header("Authorization", AsClient.basic(client.getString("client_id"), "wrong"))
             .post(Entity.form(new Form("token", "x")));
     Response missing =
         AsClient.post(client, "/revoke", new Form("token_type_hint", "access_token"));

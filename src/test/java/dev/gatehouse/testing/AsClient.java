@@ -22,15 +22,19 @@ public final class AsClient {
   public static Response post(JsonObject client, String path, Form form) {
     Invocation.Builder call = request(path);
     if (client.containsKey("client_secret")) {
-      String credentials = client.getString("client_id") + ":" + client.getString("client_secret");
       call.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+          "Authorization", basic(client.getString("client_id"), client.getString("client_secret")));
     } else {
       form.param("client_id", client.getString("client_id"));
     }
     return call.post(Entity.form(form));
+  }
+
+  /** An Authorization header value for client_secret_basic (id and secret need no encoding). */
+  public static String basic(String clientId, String secret) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   public static Response token(JsonObject client, Form form) {

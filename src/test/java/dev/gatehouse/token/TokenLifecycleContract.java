@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.testing.AsClient;
+import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -70,16 +70,10 @@ public interface TokenLifecycleContract {
       throws Exception {
     JsonObject client = offlineClient();
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
-    String jti = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getJWTID();
     // Signed in 89 days ago: the 90-day absolute lifetime ends in a day, before the 30-day idle
     // one.
-    request("/test-only/db/age-grant")
-        .post(
-            Entity.form(
-                new Form("jti", jti)
-                    .param("by", Duration.ofDays(89).toString())
-                    .param("only", "creation")))
-        .close();
+    PastRows.ageGrant(
+        tokens.getAccessToken().getValue(), Duration.ofDays(89), PastRows.Part.CREATION);
 
     JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
     long exp =

@@ -1,0 +1,60 @@
+package dev.gatehouse.testing;
+
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import java.text.ParseException;
+import java.time.Duration;
+
+/** The container tests' side of {@link DatabaseProbe}: moves rows into the past, counts rows. */
+public final class PastRows {
+
+  private PastRows() {}
+
+  /** What of a grant to move into the past. */
+  public enum Part {
+    /** The grant and all its codes and tokens. */
+    ALL,
+    /** Only when it was revoked. */
+    REVOCATION,
+    /** Only when it was created (the sign-in). */
+    CREATION
+  }
+
+  /** Moves the grant of an access token {@code by} into the past; returns the grant id. */
+  public static String ageGrant(String accessToken, Duration by, Part part) {
+    Form form = new Form("jti", jti(accessToken)).param("by", by.toString());
+    if (part != Part.ALL) {
+      form.param("only", part.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return request("/test-only/db/age-grant").post(Entity.form(form)).readEntity(String.class);
+  }
+
+  /** Moves the SSO session with this sid {@code by} into the past. */
+  public static void ageSession(String sid, Duration by) {
+    request("/test-only/db/age-session")
+        .post(Entity.form(new Form("sid", sid).param("by", by.toString())))
+        .close();
+  }
+
+  /** How many rows a grant has left: grant, codes, access_tokens, refresh_tokens. */
+  public static JsonObject grantRows(String grantId) {
+    return json(request("/test-only/db/grant/" + grantId).get());
+  }
+
+  public static long sessionRows(String sid) {
+    return Long.parseLong(request("/test-only/db/session/" + sid).get().readEntity(String.class));
+  }
+
+  private static String jti(String accessToken) {
+    try {
+      return SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID();
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("not a JWT access token", e);
+    }
+  }
+}
