@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import dev.gatehouse.protocol.CrossOrigin;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonBuilderFactory;
@@ -76,6 +77,16 @@ public record ClientMetadata(
 
   public boolean isPublic() {
     return AuthMethods.NONE.equals(tokenEndpointAuthMethod);
+  }
+
+  /**
+   * Whether a browser origin ({@code Origin} header) is the origin of one of the redirect URIs: the
+   * only pages that receive this client's codes.
+   */
+  public boolean hasRedirectOrigin(String origin) {
+    return redirectUris.stream()
+        .map(CrossOrigin::originOf)
+        .anyMatch(o -> o.isPresent() && o.get().equals(origin));
   }
 
   public boolean usesMpJwtProfile() {

@@ -2,6 +2,7 @@ package dev.gatehouse.userinfo;
 
 import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
+import dev.gatehouse.protocol.CrossOrigin;
 import dev.gatehouse.protocol.FormBody;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.OAuthException;
@@ -36,7 +37,8 @@ public class UserInfoEndpoint {
 
   @GET
   public JsonObject get() {
-    return service.userInfo(headerToken().orElseThrow(BearerChallengeException::missingToken));
+    return service.userInfo(
+        headerToken().orElseThrow(BearerChallengeException::missingToken), origin());
   }
 
   @POST
@@ -53,7 +55,11 @@ public class UserInfoEndpoint {
     if (token == null) {
       throw BearerChallengeException.missingToken();
     }
-    return service.userInfo(token);
+    return service.userInfo(token, origin());
+  }
+
+  private String origin() {
+    return headers.getHeaderString(CrossOrigin.ORIGIN);
   }
 
   private java.util.Optional<String> headerToken() {

@@ -4,7 +4,9 @@ import static dev.gatehouse.protocol.JsonSupport.JSON;
 
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.protocol.BearerChallengeException;
+import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.token.AccessTokenVerifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,8 +31,13 @@ public class UserInfoService {
   @Inject AccessTokenVerifier tokens;
   @Inject AccountService accounts;
   @Inject ClaimsService claims;
+  @Inject ClientRepository clients;
 
-  public JsonObject userInfo(String accessToken) {
+  /**
+   * The claims for a token; {@code origin} is the browser's {@code Origin} header or null, and must
+   * then be the origin of one of the token's client's redirect URIs.
+   */
+  public JsonObject userInfo(String accessToken, String origin) {
     JwtClaims token =
         tokens
             .verify(accessToken)
@@ -39,6 +46,10 @@ public class UserInfoService {
                     BearerChallengeException.invalidToken(
                         "The access token is not valid or was revoked"));
     try {
+      if (origin != null && !fromClientOrigin(token, origin)) {
+        throw OAuthException.invalidRequest(
+            "The token's client may not be called from a browser at this origin");
+      }
       List<String> scopes = Arrays.asList(token.getStringClaimValue("scope").split(" "));
       if (!scopes.contains("openid")) {
         throw BearerChallengeException.insufficientScope("openid");
@@ -56,6 +67,13 @@ public class UserInfoService {
     } catch (MalformedClaimException e) {
       throw BearerChallengeException.invalidToken("The access token has malformed claims");
     }
+  }
+
+  private boolean fromClientOrigin(JwtClaims token, String origin) throws MalformedClaimException {
+    return clients
+        .find(token.getStringClaimValue("client_id"))
+        .map(client -> client.metadata().hasRedirectOrigin(origin))
+        .orElse(false);
   }
 
   @SuppressWarnings("unchecked")

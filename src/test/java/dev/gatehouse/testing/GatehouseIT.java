@@ -9,6 +9,7 @@ import dev.gatehouse.introspection.IntrospectionContract;
 import dev.gatehouse.keys.JwksContract;
 import dev.gatehouse.keys.KeyAdminContract;
 import dev.gatehouse.persistence.PurgeContract;
+import dev.gatehouse.protocol.CrossOriginContract;
 import dev.gatehouse.protocol.ErrorModelContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
@@ -36,6 +37,7 @@ class GatehouseIT
         KeyAdminContract,
         HealthContract,
         ErrorModelContract,
+        CrossOriginContract,
         RegistrationContract,
         ClientAdminContract,
         ClientAuthContract,
