@@ -53,6 +53,32 @@ public interface PurgeContract {
   }
 
   @Test
+  default void purgeWhenAccessTokensAndCodeExpiredThenDeletedWhileTheGrantLivesOn()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      JsonObject first = session.tokens();
+      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+
+      // Access tokens live minutes and codes seconds; two days on, only the grant's rotated and
+      // current refresh tokens are still needed (the rotated one to detect its reuse).
+      String grant =
+          PastRows.ageGrant(
+              second.getString("access_token"),
+              Duration.ofDays(2),
+              PastRows.Part.CODES_AND_ACCESS_TOKENS);
+
+      awaitRows(grant, rows(1, 0, 0, 2));
+      JsonObject third = json(refresh(client, second.getString("refresh_token"), null));
+      assertEquals(
+          rows(1, 0, 1, 3),
+          PastRows.grantRows(grantOf(third, Duration.ZERO)),
+          "the grant goes on issuing");
+    }
+  }
+
+  @Test
   default void purgeWhenGrantRevokedBeyondRetentionThenDeletedButRecentlyRevokedKept()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());

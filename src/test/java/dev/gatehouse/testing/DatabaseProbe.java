@@ -39,7 +39,8 @@ public class DatabaseProbe {
   /**
    * Moves a grant (found by the jti of one of its access tokens) and all its rows {@code by} into
    * the past; with {@code only=revocation} or {@code only=creation}, only the time it was revoked
-   * or created. Returns the grant id.
+   * or created; with {@code only=codes_and_access_tokens}, its codes and access tokens alone.
+   * Returns the grant id.
    */
   @POST
   @Path("age-grant")
@@ -62,10 +63,15 @@ public class DatabaseProbe {
           seconds);
       return grantId;
     }
+    boolean codesAndAccessTokens = "codes_and_access_tokens".equals(only);
     GRANT_TIMES.forEach(
-        (table, columns) ->
-            shift(
-                table, table.equals("oidc_grant") ? "id" : "grant_id", grantId, columns, seconds));
+        (table, columns) -> {
+          if (!codesAndAccessTokens
+              || table.equals("oidc_access_token")
+              || table.equals("oidc_authorization_code")) {
+            shift(table, table.equals("oidc_grant") ? "id" : "grant_id", grantId, columns, seconds);
+          }
+        });
     return grantId;
   }
 

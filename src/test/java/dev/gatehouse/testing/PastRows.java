@@ -22,7 +22,9 @@ public final class PastRows {
     /** Only when it was revoked. */
     REVOCATION,
     /** Only when it was created (the sign-in). */
-    CREATION
+    CREATION,
+    /** Only its codes and access tokens (the grant and its refresh tokens stay as they are). */
+    CODES_AND_ACCESS_TOKENS
   }
 
   /** Moves the grant of an access token {@code by} into the past; returns the grant id. */
