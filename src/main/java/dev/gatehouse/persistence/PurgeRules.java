@@ -12,7 +12,7 @@ import java.util.function.IntSupplier;
  * What the purge deletes, in an order that removes a grant's codes and tokens before the grant, and
  * how it deletes: bounded batches, each its own short transaction, so that the tables do not grow
  * without bound and the purge never holds many locks at once. Plain SQL that H2 and PostgreSQL both
- * run ({@code FETCH FIRST n ROWS ONLY} in a subquery).
+ * run ({@code FETCH FIRST n ROWS ONLY FOR UPDATE SKIP LOCKED} in a subquery).
  */
 final class PurgeRules {
 
@@ -27,7 +27,9 @@ final class PurgeRules {
   private PurgeRules() {}
 
   static List<PurgeRule> all(int batchSize) {
-    String limit = " FETCH FIRST " + batchSize + " ROWS ONLY)";
+    // SKIP LOCKED: a purge on another instance, or a flow still using a row, is never waited for
+    // (two purges do not wait for each other); what is skipped goes in a later batch or run.
+    String limit = " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED)";
     return List.of(
         expired("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
         expired("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
@@ -85,11 +87,11 @@ final class PurgeRules {
             + table
             + " WHERE "
             + key
-            + " IN (SELECT x."
+            + " IN (SELECT "
             + key
             + " FROM "
             + table
-            + " x JOIN oidc_grant g ON g.id = x.grant_id WHERE g.revoked_at < ?"
+            + " WHERE grant_id IN (SELECT id FROM oidc_grant WHERE revoked_at < ?)"
             + limit);
   }
 

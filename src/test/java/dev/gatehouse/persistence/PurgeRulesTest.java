@@ -184,9 +184,40 @@ class PurgeRulesTest {
   @Test
   void rulesWhenBuiltThenEveryDeleteIsBoundedAndTakesTheCutoff() {
     for (PurgeRule rule : PurgeRules.all(42)) {
-      assertTrue(rule.sql().contains("FETCH FIRST 42 ROWS ONLY"), rule.name());
+      assertTrue(
+          rule.sql().contains("FETCH FIRST 42 ROWS ONLY FOR UPDATE SKIP LOCKED"), rule.name());
       assertTrue(rule.parameterCount() >= 1, rule.name());
     }
+  }
+
+  @Test
+  void purgeWhenRowLockedByAnotherTransactionThenSkippedWithoutWaitingAndDeletedLater()
+      throws SQLException {
+    grant("live", LONG_AGO, null);
+    accessToken("held", "live", LONG_AGO, null);
+    accessToken("free", "live", LONG_AGO, null);
+    String url = db.getMetaData().getURL();
+    try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+      other.setAutoCommit(false);
+      // Another instance's purge (or any transaction) holds one expired row.
+      try (PreparedStatement hold =
+          other.prepareStatement("SELECT jti FROM oidc_access_token WHERE jti = ? FOR UPDATE")) {
+        hold.setString(1, "held");
+        hold.executeQuery().close();
+      }
+      db.createStatement().execute("SET LOCK_TIMEOUT 10000");
+      long started = System.nanoTime();
+
+      purgeAll(500);
+
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0,
+          "did not wait for the lock");
+      assertEquals(List.of("held"), keys("oidc_access_token", "jti"), "the free row went");
+      other.rollback();
+    }
+    purgeAll(500);
+    assertEquals(List.of(), keys("oidc_access_token", "jti"), "the next run takes the rest");
   }
 
   private int recorded(List<Integer> batches, PurgeRule rule) {
