@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the provider on one Payara Micro with the embedded H2 database: the read endpoints
 # (discovery, JWKS) and the machine-to-machine hot path (client_credentials at /token, which signs
-# a JWT and writes its grant and token record; /introspect of an access token).
+# a JWT and writes its grant and token record; /introspect of an access token) and refresh-token
+# rotation (refresh_token at /token: consumes the presented token, issues a new refresh token, an
+# access token and an ID token, each request presenting the token the previous one returned).
 # Builds the WAR if needed, starts it on a free loopback port with a throw-away database, reports
 # start time and RSS, then runs HttpBench (closed loop, loopback only) and stops the server.
 #   src/bench/run-bench.sh [threads] [seconds]
@@ -32,9 +34,19 @@ client=$(curl -sf -X POST "$base/register" -H 'Content-Type: application/json' \
   -d '{"client_name":"bench","grant_types":["client_credentials"],"scope":"read"}')
 credentials="$(echo "$client" | field client_id):$(echo "$client" | field client_secret)"
 token=$(curl -sf -u "$credentials" "$base/token" -d grant_type=client_credentials | field access_token)
+# A web app whose users signed in (the demo user, through the login and consent pages): one
+# refresh token per thread, each then rotated on every request.
+callback=https://bench.example/callback
+web=$(curl -sf -X POST "$base/register" -H 'Content-Type: application/json' \
+  -d '{"client_name":"bench web","redirect_uris":["'$callback'"],"grant_types":["authorization_code","refresh_token"]}')
+web_credentials="$(echo "$web" | field client_id):$(echo "$web" | field client_secret)"
+BENCH_REFRESH_TOKENS=$(java src/bench/java/dev/gatehouse/bench/RefreshTokens.java "$base" "$web_credentials" \
+  "$callback" "$threads" demo demo)
+export BENCH_REFRESH_TOKENS
 BENCH_CLIENT="$credentials" java src/bench/java/dev/gatehouse/bench/HttpBench.java "$threads" "$seconds" 10 \
   "$base/.well-known/openid-configuration" \
   "$base/jwks.json" \
   "$base/token|grant_type=client_credentials" \
-  "$base/introspect|token=$token"
+  "$base/introspect|token=$token" \
+  "$base/token|grant_type=refresh_token&refresh_token={refresh_token}|$web_credentials"
 echo "bench: RSS after load $(( $(ps -o rss= -p "$pid") / 1024 )) MB"

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A closed-loop HTTP load generator for loopback benchmarks: C client threads each send requests
@@ -23,11 +25,39 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code java HttpBench.java <threads> <seconds> <warmupSeconds> <target>...}; a target
  * is a URL (GET), or {@code url|form-body} (POST of that form, with {@code Authorization: Basic} of
- * the {@code BENCH_CLIENT} environment variable, {@code client_id:secret}, when set).
+ * the {@code BENCH_CLIENT} environment variable, {@code client_id:secret}, when set), or {@code
+ * url|form-body|client_id:secret} with the target's own client. A form body holding {@code
+ * {refresh_token}} is a rotation chain: each thread starts from its own token of the
+ * comma-separated {@code BENCH_REFRESH_TOKENS} and then always presents the refresh token of its
+ * previous answer.
  */
 public final class HttpBench {
 
   private static final int MAX_REQUESTS_PER_THREAD = 5_000_000;
+  private static final String REFRESH_TOKEN = "{refresh_token}";
+  private static final Pattern ISSUED_REFRESH_TOKEN =
+      Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** What one target sends; a chain keeps each thread's current refresh token. */
+  private record Target(String label, HttpRequest.Builder template, String body, String[] chain) {
+
+    HttpRequest next(int thread) {
+      if (body == null) {
+        return template.copy().GET().build();
+      }
+      String form = chain == null ? body : body.replace(REFRESH_TOKEN, chain[thread]);
+      return template.copy().POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    void answered(int thread, String responseBody) {
+      if (chain != null) {
+        Matcher issued = ISSUED_REFRESH_TOKEN.matcher(responseBody);
+        if (issued.find()) {
+          chain[thread] = issued.group(1);
+        }
+      }
+    }
+  }
 
   private HttpBench() {}
 
@@ -44,20 +74,20 @@ public final class HttpBench {
     System.out.printf(
         "%-44s %8s %10s %8s %8s %8s %8s %7s%n",
         "endpoint", "threads", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
-    List<HttpRequest> targets = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
     for (int i = 3; i < args.length; i++) {
-      targets.add(request(args[i]));
+      targets.add(target(args[i], threads));
     }
     // Warm every target before measuring any, so the first one does not meet a cold JIT.
-    for (HttpRequest request : targets) {
-      run(client, request, threads, warmup, false);
+    for (Target target : targets) {
+      run(client, target, threads, warmup, false);
     }
-    for (HttpRequest request : targets) {
-      Result result = run(client, request, threads, seconds, true);
+    for (Target target : targets) {
+      Result result = run(client, target, threads, seconds, true);
       System.out.printf(
           Locale.ROOT,
           "%-44s %8d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n",
-          request.method() + " " + request.uri().getPath(),
+          target.label(),
           threads,
           result.count() / (double) seconds,
           result.percentile(50),
@@ -70,7 +100,7 @@ public final class HttpBench {
   }
 
   /** A GET of {@code url}, or a form POST for {@code url|body}; loopback hosts only. */
-  private static HttpRequest request(String target) {
+  private static Target target(String target, int threads) {
     int bar = target.indexOf('|');
     URI uri = URI.create(bar < 0 ? target : target.substring(0, bar));
     String host = uri.getHost();
@@ -79,27 +109,36 @@ public final class HttpBench {
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
     if (bar < 0) {
-      return request.GET().build();
+      return new Target("GET " + uri.getPath(), request, null, null);
     }
-    String client = System.getenv("BENCH_CLIENT");
+    String[] parts = target.substring(bar + 1).split("\\|", 2);
+    String client = parts.length == 2 ? parts[1] : System.getenv("BENCH_CLIENT");
     if (client != null) {
       request.header(
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)));
     }
-    return request
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(target.substring(bar + 1)))
-        .build();
+    request.header("Content-Type", "application/x-www-form-urlencoded");
+    String body = parts[0];
+    String[] chain = null;
+    if (body.contains(REFRESH_TOKEN)) {
+      chain = System.getenv("BENCH_REFRESH_TOKENS").split(",");
+      if (chain.length < threads) {
+        throw new IllegalArgumentException("one refresh token per thread needed");
+      }
+    }
+    Matcher grant = Pattern.compile("grant_type=(\\w+)").matcher(body);
+    String label = "POST " + uri.getPath() + (grant.find() ? " " + grant.group(1) : "");
+    return new Target(label, request, body, chain);
   }
 
   private static Result run(
-      HttpClient client, HttpRequest request, int threads, int seconds, boolean record)
-      throws Exception {
+      HttpClient client, Target target, int threads, int seconds, boolean record) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
+      int thread = t;
       futures.add(
           pool.submit(
               () -> {
@@ -109,9 +148,11 @@ public final class HttpBench {
                 while (System.nanoTime() < deadline && n < MAX_REQUESTS_PER_THREAD) {
                   long start = System.nanoTime();
                   try {
-                    HttpResponse<byte[]> response =
-                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    if (response.statusCode() != 200) {
+                    HttpResponse<String> response =
+                        client.send(target.next(thread), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                      target.answered(thread, response.body());
+                    } else {
                       errors++;
                     }
                   } catch (Exception e) {
