@@ -16,10 +16,16 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema to the current version with Flyway at start, before any other bean uses the
  * database. Also defines the embedded H2 datasource that is the default {@code oidc.db.jndi-name}.
+ *
+ * <p>The datasource class is H2's {@code Driver}, so the pool holds plain local connections that
+ * the server enlists in JTA transactions (the database is the only resource). With H2's XA data
+ * source, each use wrapped the physical connection in a new handle, and every statement close
+ * re-read the query timeout with a query of its own: the benchmark measured about 1.5 times the
+ * token throughput and twice the introspection throughput without it.
  */
 @DataSourceDefinition(
     name = DatabaseSettings.EMBEDDED_JNDI_NAME,
-    className = "org.h2.jdbcx.JdbcDataSource",
+    className = "org.h2.Driver",
     url = "${MPCONFIG=oidc.db.embedded.url}",
     user = "${MPCONFIG=oidc.db.embedded.user}",
     password = "${MPCONFIG=oidc.db.embedded.password}",
