@@ -27,7 +27,7 @@ public class ClientOriginFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String origin = request.getHeaderString(CrossOrigin.ORIGIN);
-    if (origin == null || !CrossOrigin.appliesTo(request.getUriInfo().getPath())) {
+    if (origin == null || !CrossOrigin.appliesTo(request.getUriInfo())) {
       return;
     }
     ClientMetadata client = current.get().metadata();

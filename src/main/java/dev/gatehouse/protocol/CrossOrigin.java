@@ -1,9 +1,12 @@
 package dev.gatehouse.protocol;
 
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Which endpoints a browser app may call from its own origin (CORS), and what an origin is. Only
@@ -20,7 +23,7 @@ public final class CrossOrigin {
 
   public static final String ORIGIN = "Origin";
 
-  /** Path (as JAX-RS reports it, without a leading slash) to the methods a browser may use. */
+  /** Endpoint path (without its leading slash) to the methods a browser may use. */
   static final Map<String, String> METHODS =
       Map.of(
           strip(Paths.TOKEN), "POST",
@@ -29,9 +32,25 @@ public final class CrossOrigin {
 
   private CrossOrigin() {}
 
-  /** Whether a path (with or without its leading slash) is one a browser app may call. */
-  public static boolean appliesTo(String path) {
-    return METHODS.containsKey(strip(path));
+  /**
+   * Whether a request goes to an endpoint a browser app may call: decided on the path as the router
+   * sees it (decoded segments, without matrix parameters or empty segments), so that {@code
+   * /token/} or {@code /token;x=1}, which reach the same endpoint, are not taken for other paths.
+   */
+  public static boolean appliesTo(UriInfo uri) {
+    return METHODS.containsKey(endpoint(uri));
+  }
+
+  /** The methods a browser may use at the request's endpoint, or null when it may not call it. */
+  static String methodsFor(UriInfo uri) {
+    return METHODS.get(endpoint(uri));
+  }
+
+  private static String endpoint(UriInfo uri) {
+    return uri.getPathSegments().stream()
+        .map(PathSegment::getPath)
+        .filter(segment -> !segment.isEmpty())
+        .collect(Collectors.joining("/"));
   }
 
   /**
@@ -64,7 +83,7 @@ public final class CrossOrigin {
         scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
   }
 
-  static String strip(String path) {
+  private static String strip(String path) {
     return path.startsWith("/") ? path.substring(1) : path;
   }
 }

@@ -33,7 +33,7 @@ public class CrossOriginFilter implements ContainerRequestFilter, ContainerRespo
     if (origin == null || method == null || !HttpMethod.OPTIONS.equals(request.getMethod())) {
       return;
     }
-    String allowed = CrossOrigin.METHODS.get(CrossOrigin.strip(request.getUriInfo().getPath()));
+    String allowed = CrossOrigin.methodsFor(request.getUriInfo());
     if (allowed != null) {
       request.abortWith(
           Response.noContent()
@@ -49,7 +49,7 @@ public class CrossOriginFilter implements ContainerRequestFilter, ContainerRespo
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    if (!CrossOrigin.appliesTo(request.getUriInfo().getPath())
+    if (!CrossOrigin.appliesTo(request.getUriInfo())
         || headers.containsKey("Access-Control-Allow-Origin")) {
       return; // not a browser endpoint, or a preflight answered above
     }

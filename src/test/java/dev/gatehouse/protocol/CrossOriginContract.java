@@ -105,6 +105,26 @@ public interface CrossOriginContract {
   }
 
   @Test
+  default void tokenWhenSamePathSpelledOtherwiseThenOriginStillChecked() throws Exception {
+    JsonObject client = TestClients.register(TestClients.publicWithRefresh());
+    String refresh = tokens(client, "openid offline_access").getString("refresh_token");
+    String form =
+        "grant_type=refresh_token&client_id="
+            + client.getString("client_id")
+            + "&refresh_token="
+            + refresh;
+
+    // The router takes these to the token endpoint too; so must the origin check.
+    for (String path : new String[] {"/token/", "/token;x=1", "/token;x=1/"}) {
+      HttpResponse<String> refused = post(path, OTHER, null, form);
+      assertEquals(400, refused.statusCode(), path + ": " + refused.body());
+      assertEquals("invalid_request", body(refused).getString("error"), path);
+    }
+    assertEquals(204, preflight("/token/", OTHER).statusCode());
+    assertEquals(200, post("/token", APP, null, form).statusCode(), "not rotated before");
+  }
+
+  @Test
   default void tokenWhenConfidentialClientFromBrowserThenRefused() throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     String refresh = tokens(client, "openid offline_access").getString("refresh_token");

@@ -1,11 +1,8 @@
 package dev.gatehouse.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,15 +25,5 @@ class CrossOriginTest {
   @ValueSource(strings = {"com.example.app:/oauth2redirect", "/relative", "urn:x:y", "ht tp://x"})
   void originWhenNoWebOriginThenEmpty(String uri) {
     assertEquals(Optional.empty(), CrossOrigin.originOf(uri));
-  }
-
-  @Test
-  void appliesOnlyToTheEndpointsABrowserAppCalls() {
-    for (String path : new String[] {"/token", "token", "/revoke", "userinfo"}) {
-      assertTrue(CrossOrigin.appliesTo(path), path);
-    }
-    for (String path : new String[] {"/authorize", "introspect", "register", "tokens", ""}) {
-      assertFalse(CrossOrigin.appliesTo(path), path);
-    }
   }
 }
