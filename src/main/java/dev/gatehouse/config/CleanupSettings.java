@@ -30,10 +30,14 @@ public class CleanupSettings {
     return !(interval.isZero() || interval.isNegative());
   }
 
-  /** Rows deleted per transaction, at least 1. */
+  /** The largest batch: its keys are bound as parameters of one DELETE (PostgreSQL's limit). */
+  public static final int MAX_BATCH_SIZE = 10_000;
+
+  /** Rows deleted per transaction, from 1 to {@link #MAX_BATCH_SIZE}. */
   public int batchSize() {
-    if (batchSize < 1) {
-      throw new IllegalStateException("oidc.cleanup.batch-size must be at least 1");
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalStateException(
+          "oidc.cleanup.batch-size must be from 1 to " + MAX_BATCH_SIZE);
     }
     return batchSize;
   }

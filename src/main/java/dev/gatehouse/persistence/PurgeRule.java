@@ -1,12 +1,34 @@
 package dev.gatehouse.persistence;
 
+import java.util.Collections;
+import java.util.List;
+
 /**
- * One kind of row the purge deletes: a name for the log, and one DELETE of at most a batch of rows
- * whose every {@code ?} is the cutoff (rows expired, revoked or ended before it go).
+ * One kind of row the purge deletes: a name for the log, the table and its key columns, and a
+ * SELECT of the keys of at most a batch of rows, locked, whose every {@code ?} is the cutoff (rows
+ * expired, revoked or ended before it go).
  */
-public record PurgeRule(String name, String sql) {
+public record PurgeRule(String name, String table, List<String> key, String select) {
+
+  public PurgeRule {
+    key = List.copyOf(key);
+  }
 
   int parameterCount() {
-    return (int) sql.chars().filter(c -> c == '?').count();
+    return (int) select.chars().filter(c -> c == '?').count();
+  }
+
+  /** The DELETE of {@code rows} rows by key: {@code k IN (?, ...)} or {@code (k1, k2) IN (...)}. */
+  String delete(int rows) {
+    boolean single = key.size() == 1;
+    String columns = single ? key.get(0) : "(" + String.join(", ", key) + ")";
+    String row = single ? "?" : "(" + String.join(", ", Collections.nCopies(key.size(), "?")) + ")";
+    return "DELETE FROM "
+        + table
+        + " WHERE "
+        + columns
+        + " IN ("
+        + String.join(", ", Collections.nCopies(rows, row))
+        + ")";
   }
 }

@@ -2,17 +2,21 @@ package dev.gatehouse.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
  * What the purge deletes, in an order that removes a grant's codes and tokens before the grant, and
  * how it deletes: bounded batches, each its own short transaction, so that the tables do not grow
- * without bound and the purge never holds many locks at once. Plain SQL that H2 and PostgreSQL both
- * run ({@code FETCH FIRST n ROWS ONLY FOR UPDATE SKIP LOCKED} in a subquery).
+ * without bound and the purge never holds many locks at once. Each batch first locks the keys of at
+ * most n rows ({@code FETCH FIRST n ROWS ONLY FOR UPDATE SKIP LOCKED}) and then deletes those rows
+ * by key: a DELETE with a limited subquery would leave the planner free to run that subquery more
+ * than once. Plain SQL that H2 and PostgreSQL both run.
  */
 final class PurgeRules {
 
@@ -29,28 +33,37 @@ final class PurgeRules {
   static List<PurgeRule> all(int batchSize) {
     // SKIP LOCKED: a purge on another instance, or a flow still using a row, is never waited for
     // (two purges do not wait for each other); what is skipped goes in a later batch or run.
-    String limit = " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED)";
+    String limit = " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+    String ofRevokedGrant = "grant_id IN (SELECT id FROM oidc_grant WHERE revoked_at < ?)";
     return List.of(
-        expired("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
-        expired("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
-        ofRevokedGrants("access tokens of revoked grants", "oidc_access_token", "jti", limit),
-        expired("refresh tokens", "oidc_refresh_token", "token_hash", "expires_at < ?", limit),
-        ofRevokedGrants(
-            "refresh tokens of revoked grants", "oidc_refresh_token", "token_hash", limit),
-        expired(
+        rule("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
+        rule("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
+        rule("access tokens of revoked grants", "oidc_access_token", "jti", ofRevokedGrant, limit),
+        rule("refresh tokens", "oidc_refresh_token", "token_hash", "expires_at < ?", limit),
+        rule(
+            "refresh tokens of revoked grants",
+            "oidc_refresh_token",
+            "token_hash",
+            ofRevokedGrant,
+            limit),
+        rule(
             "authorization codes", "oidc_authorization_code", "code_hash", "expires_at < ?", limit),
-        ofRevokedGrants("codes of revoked grants", "oidc_authorization_code", "code_hash", limit),
+        rule(
+            "codes of revoked grants",
+            "oidc_authorization_code",
+            "code_hash",
+            ofRevokedGrant,
+            limit),
         // A grant goes once nothing refers to it: revoked long enough, or created long ago and all
         // its codes and tokens gone (nothing can be issued from it any more).
-        new PurgeRule(
+        rule(
             "grants",
-            "DELETE FROM oidc_grant WHERE id IN (SELECT g.id FROM oidc_grant g"
-                + " WHERE (g.revoked_at < ? OR g.created_at < ?)"
-                + GRANT_IS_UNUSED
-                + limit),
-        expired(
-            "sessions", "oidc_user_session", "id_hash", "expires_at < ? OR ended_at < ?", limit),
-        expired(
+            "oidc_grant g",
+            "id",
+            "(g.revoked_at < ? OR g.created_at < ?)" + GRANT_IS_UNUSED,
+            limit),
+        rule("sessions", "oidc_user_session", "id_hash", "expires_at < ? OR ended_at < ?", limit),
+        rule(
             "pending authorization requests",
             "oidc_pending_authorization",
             "id",
@@ -58,49 +71,48 @@ final class PurgeRules {
             limit),
         new PurgeRule(
             "client assertion jti values",
-            "DELETE FROM oidc_client_assertion WHERE (client_id, jti_hash) IN"
-                + " (SELECT client_id, jti_hash FROM oidc_client_assertion WHERE expires_at < ?"
-                + limit));
+            "oidc_client_assertion",
+            List.of("client_id", "jti_hash"),
+            "SELECT client_id, jti_hash FROM oidc_client_assertion WHERE expires_at < ?" + limit));
   }
 
-  private static PurgeRule expired(
-      String name, String table, String key, String condition, String limit) {
+  /** A rule keyed by one column; {@code from} may carry an alias that the condition uses. */
+  private static PurgeRule rule(
+      String name, String from, String key, String condition, String limit) {
+    String table = from.split(" ")[0];
     return new PurgeRule(
         name,
-        "DELETE FROM "
-            + table
-            + " WHERE "
-            + key
-            + " IN (SELECT "
-            + key
-            + " FROM "
-            + table
-            + " WHERE "
-            + condition
-            + limit);
+        table,
+        List.of(key),
+        "SELECT " + key + " FROM " + from + " WHERE " + condition + limit);
   }
 
-  private static PurgeRule ofRevokedGrants(String name, String table, String key, String limit) {
-    return new PurgeRule(
-        name,
-        "DELETE FROM "
-            + table
-            + " WHERE "
-            + key
-            + " IN (SELECT "
-            + key
-            + " FROM "
-            + table
-            + " WHERE grant_id IN (SELECT id FROM oidc_grant WHERE revoked_at < ?)"
-            + limit);
-  }
-
-  /** Runs one batch of a rule on a connection; returns the number of rows deleted. */
+  /**
+   * Runs one batch of a rule on a connection, in the caller's transaction: locks the keys of at
+   * most a batch of rows, then deletes exactly those; returns the number of rows deleted.
+   */
   static int deleteBatch(Connection connection, PurgeRule rule, Instant cutoff)
       throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(rule.sql())) {
+    List<Object> keys = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(rule.select())) {
       for (int i = 1; i <= rule.parameterCount(); i++) {
-        delete.setObject(i, cutoff.atOffset(ZoneOffset.UTC));
+        select.setObject(i, cutoff.atOffset(ZoneOffset.UTC));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          for (int column = 1; column <= rule.key().size(); column++) {
+            keys.add(rows.getObject(column));
+          }
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    int rows = keys.size() / rule.key().size();
+    try (PreparedStatement delete = connection.prepareStatement(rule.delete(rows))) {
+      for (int i = 0; i < keys.size(); i++) {
+        delete.setObject(i + 1, keys.get(i));
       }
       return delete.executeUpdate();
     }

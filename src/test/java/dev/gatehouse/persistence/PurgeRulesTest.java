@@ -185,7 +185,7 @@ class PurgeRulesTest {
   void rulesWhenBuiltThenEveryDeleteIsBoundedAndTakesTheCutoff() {
     for (PurgeRule rule : PurgeRules.all(42)) {
       assertTrue(
-          rule.sql().contains("FETCH FIRST 42 ROWS ONLY FOR UPDATE SKIP LOCKED"), rule.name());
+          rule.select().contains("FETCH FIRST 42 ROWS ONLY FOR UPDATE SKIP LOCKED"), rule.name());
       assertTrue(rule.parameterCount() >= 1, rule.name());
     }
   }
@@ -220,9 +220,22 @@ class PurgeRulesTest {
     assertEquals(List.of(), keys("oidc_access_token", "jti"), "the next run takes the rest");
   }
 
+  @Test
+  void deleteWhenOneOrTwoKeyColumnsThenRowsBoundByKey() {
+    PurgeRule single = new PurgeRule("t", "oidc_x", List.of("k"), "SELECT k FROM oidc_x");
+    PurgeRule pair = new PurgeRule("t", "oidc_y", List.of("a", "b"), "SELECT a, b FROM oidc_y");
+
+    assertEquals("DELETE FROM oidc_x WHERE k IN (?, ?, ?)", single.delete(3));
+    assertEquals("DELETE FROM oidc_y WHERE (a, b) IN ((?, ?), (?, ?))", pair.delete(2));
+  }
+
+  /** One batch in a transaction of its own, as the server runs it (PurgeService). */
   private int recorded(List<Integer> batches, PurgeRule rule) {
     try {
+      db.setAutoCommit(false);
       int n = PurgeRules.deleteBatch(db, rule, CUTOFF);
+      db.commit();
+      db.setAutoCommit(true);
       batches.add(n);
       return n;
     } catch (SQLException e) {
