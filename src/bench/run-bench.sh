@@ -16,7 +16,15 @@ seconds=${2:-20}
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+server=
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$data"
+  if [ "${BENCH_DB:-h2}" = postgresql ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS gatehouse_bench" || true
+  fi
+}
+trap cleanup EXIT
 # BENCH_DB=postgresql: a throw-away database gatehouse_bench on 127.0.0.1:5432 (trust auth, user
 # postgres) through the server datasource of server-config/, with a bench user made by the admin API.
 database=()
@@ -40,6 +48,8 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$port/.well-known/openid-configuration" > /dev/null 2>&1 && break
   sleep 0.25
 done
+curl -sf "http://127.0.0.1:$port/.well-known/openid-configuration" > /dev/null \
+  || { echo "bench: the provider did not start; its log:" >&2; tail -50 "$data/server.log" >&2; exit 1; }
 echo "bench: first discovery answer $(( ($(date +%s%N) - started) / 1000000 )) ms after java -jar"
 pid=$(pgrep -f -- "payara-micro.jar.*--port $port" | head -1)
 echo "bench: RSS after start $(( $(ps -o rss= -p "$pid") / 1024 )) MB"

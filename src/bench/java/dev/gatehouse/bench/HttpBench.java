@@ -158,6 +158,10 @@ public final class HttpBench {
                   } catch (Exception e) {
                     errors++;
                   }
+                  if (errors > 0 && target.chain() != null) {
+                    // A broken rotation chain only fails from here on: stop, do not count those.
+                    break;
+                  }
                   if (n == latencies.length) {
                     latencies = Arrays.copyOf(latencies, n * 2);
                   }
