@@ -22,6 +22,7 @@ public final class Deployments {
         .addClass(FailingResource.class)
         .addClass(ClientAuthProbe.class)
         .addClass(TokenMint.class)
-        .addClass(DatabaseProbe.class);
+        .addClass(DatabaseProbe.class)
+        .addClass(RuntimeProbe.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.testing;
 
+import dev.gatehouse.KrazoFilterScopeContract;
 import dev.gatehouse.authorization.AuthorizationCodeFlowContract;
 import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
@@ -49,7 +50,8 @@ class GatehouseIT
         IntrospectionContract,
         RevocationContract,
         TokenRaceContract,
-        PurgeContract {
+        PurgeContract,
+        KrazoFilterScopeContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
