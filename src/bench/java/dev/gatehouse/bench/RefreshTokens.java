@@ -159,9 +159,18 @@ public final class RefreshTokens {
     Map<String, String> fields = new LinkedHashMap<>();
     Matcher m = HIDDEN.matcher(html);
     while (m.find()) {
-      fields.put(m.group(1), m.group(2).replace("&#x2d;", "-").replace("&#45;", "-"));
+      fields.put(m.group(1), unescape(m.group(2)));
     }
     return fields;
+  }
+
+  /** Undoes the five escapes of the page's HTML encoder (Krazo's {@code mvc.encoders.html}). */
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   private static String form(Map<String, String> fields) {
