@@ -75,8 +75,11 @@ public class ClientAuthenticator {
         assertions.verify(credentials.assertion(), client.metadata(), client.clientId(), audiences);
     Instant now = clock.instant();
     try {
-      Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
-      if (!replayGuard.firstUse(client.clientId(), claims.getJwtId(), expiresAt, now)) {
+      // Remembered for as long as the verifier still accepts the assertion: exp plus its skew.
+      Instant acceptedUntil =
+          Instant.ofEpochSecond(claims.getExpirationTime().getValue())
+              .plusSeconds(PrivateKeyJwtVerifier.CLOCK_SKEW_SECONDS);
+      if (!replayGuard.firstUse(client.clientId(), claims.getJwtId(), acceptedUntil, now)) {
         throw rejected(client.clientId(), "client_assertion replayed");
       }
     } catch (MalformedClaimException e) {

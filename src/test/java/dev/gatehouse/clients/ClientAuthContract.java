@@ -229,6 +229,62 @@ public interface ClientAuthContract {
   }
 
   @Test
+  default void privateKeyJwtWhenReplayedAfterExpiryButWithinClockSkewThenStillRejected()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-skew").generate();
+    ClientID id = registerWithNimbus(new JWKSet(key.toPublicJWK())).getID();
+    long expiresAt = System.currentTimeMillis() / 1000 * 1000 + 2000;
+    String shortLived = params(assertion(id, key, new Date(expiresAt)));
+    assertEquals(200, probe(shortLived).getStatus(), "accepted once before it expires");
+
+    Thread.sleep(Math.max(0, expiresAt + 2500 - System.currentTimeMillis()));
+    Response justExpired = probe(params(assertion(id, key, new Date(expiresAt))));
+    Response replay = probe(shortLived);
+
+    assertEquals(200, justExpired.getStatus(), "a fresh jti past exp is within the clock skew");
+    assertEquals(401, replay.getStatus(), "its jti is remembered for as long as it is accepted");
+    assertEquals("invalid_client", json(replay).getString("error"));
+  }
+
+  @Test
+  default void privateKeyJwtWhenAudienceIsIntrospectionEndpointThenAcceptedThereOnly()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-introspect").generate();
+    ClientID id = registerWithNimbus(new JWKSet(key.toPublicJWK())).getID();
+    PrivateKeyJWT forIntrospection =
+        new PrivateKeyJWT(
+            id,
+            URI.create(issuer() + "/introspect"),
+            JWSAlgorithm.RS256,
+            key.toRSAPrivateKey(),
+            key.getKeyID(),
+            null);
+    PrivateKeyJWT unused =
+        new PrivateKeyJWT(
+            id,
+            URI.create(issuer() + "/introspect"),
+            JWSAlgorithm.RS256,
+            key.toRSAPrivateKey(),
+            key.getKeyID(),
+            null);
+
+    Response introspected =
+        request("/introspect")
+            .post(Entity.form(form(forIntrospection.toParameters()).param("token", "unknown")));
+    Response replayedAtRevocation =
+        request("/revoke")
+            .post(Entity.form(form(forIntrospection.toParameters()).param("token", "unknown")));
+    Response otherEndpoint =
+        request("/revoke").post(Entity.form(form(unused.toParameters()).param("token", "x")));
+
+    assertEquals(200, introspected.getStatus(), () -> introspected.readEntity(String.class));
+    assertEquals(false, json(introspected).getBoolean("active"));
+    assertEquals(401, replayedAtRevocation.getStatus(), "replayed");
+    assertEquals(401, otherEndpoint.getStatus(), "aud names another endpoint");
+    assertEquals("invalid_client", json(otherEndpoint).getString("error"));
+  }
+
+  @Test
   default void privateKeyJwtWhenWrongKeyExpiredWrongAudienceOrHmacThenRejected() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-3").generate();
     RSAKey other = new RSAKeyGenerator(2048).keyID("rp-key-3").generate();
@@ -312,6 +368,18 @@ public interface ClientAuthContract {
     } finally {
       keyServer.stop(0);
     }
+  }
+
+  private static PrivateKeyJWT assertion(ClientID id, RSAKey key, Date expiresAt) throws Exception {
+    JWTAuthenticationClaimsSet claims =
+        new JWTAuthenticationClaimsSet(
+            id, List.of(new Audience(issuer())), expiresAt, null, null, new JWTID());
+    return new PrivateKeyJWT(
+        claims, JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+  }
+
+  private static Response probe(String formBody) {
+    return request(PROBE).post(Entity.entity(formBody, "application/x-www-form-urlencoded"));
   }
 
   private static OIDCClientInformation registerWithNimbus(JWKSet publicKeys) throws Exception {
