@@ -1,7 +1,9 @@
 package dev.gatehouse.protocol;
 
+import static dev.gatehouse.testing.TestServer.base;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
+import static dev.gatehouse.testing.TestServer.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +13,9 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The one error model (RFC 6749 §5.2 shape) for every failure, over HTTP. */
@@ -52,6 +57,28 @@ public interface ErrorModelContract {
 
     assertEquals(406, response.getStatus());
     assertEquals("invalid_request", json(response).getString("error"));
+  }
+
+  @Test
+  default void formWithUnknownOrEmptyCharsetThenClientErrorNever500() {
+    for (String path : new String[] {"/token", "/introspect", "/revoke", "/userinfo"}) {
+      for (String charset : new String[] {"bogus", "", "x y"}) {
+        HttpResponse<String> response =
+            send(
+                HttpRequest.newBuilder(base().resolve(path))
+                    .header(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded; charset=\"" + charset + "\"")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "token=x&grant_type=client_credentials&client_id=a&client_secret=b")));
+        String what = path + " charset=" + charset;
+        assertTrue(
+            List.of(400, 401, 415).contains(response.statusCode()),
+            what + ": " + response.statusCode() + " " + response.body());
+        assertFalse(response.body().contains("Exception"), what + ": " + response.body());
+      }
+    }
   }
 
   @Test

@@ -7,8 +7,13 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * The provider under test, as the container tests see it: base URL on loopback, the configured
@@ -55,6 +60,21 @@ public final class TestServer {
   /** A request to an admin endpoint carrying the admin bearer token. */
   public static Invocation.Builder adminRequest(String path) {
     return request(path).header("Authorization", "Bearer " + adminToken());
+  }
+
+  /**
+   * Sends a request with the JDK client, for what the JAX-RS client refuses to send (an Origin
+   * header, a malformed Content-Type).
+   */
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Reads a response body as a JSON object (and closes the response). */
