@@ -1,6 +1,9 @@
 package dev.gatehouse.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +30,21 @@ public class IntrospectionSettings {
 
   private Map<String, Set<String>> audiences;
 
+  @PostConstruct
+  void parseEntries() {
+    audiences = resourceServers.map(IntrospectionSettings::parse).orElse(Map.of());
+  }
+
+  /**
+   * Observing the start of the application creates this bean then: a malformed value stops the
+   * deployment instead of failing introspection requests one by one.
+   */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // parseEntries() has run.
+  }
+
   /** The audiences a client serves as a resource server; empty for any other client. */
   public Set<String> audiencesServedBy(String clientId) {
-    if (audiences == null) {
-      audiences = resourceServers.map(IntrospectionSettings::parse).orElse(Map.of());
-    }
     return audiences.getOrDefault(clientId, Set.of());
   }
 

@@ -10,6 +10,7 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -17,9 +18,9 @@ import org.jose4j.jwt.consumer.JwtContext;
 
 /**
  * Recognizes this provider's own access tokens: signed by one of its published keys (checked in
- * process, no HTTP), its issuer, not expired, {@code typ} at+jwt (or JWT for the mp-jwt profile),
- * recorded as an issued access token, and still active: neither it nor its grant was revoked, even
- * though the signature is still valid.
+ * process, no HTTP), its issuer, not expired (no clock skew for exp), {@code typ} at+jwt (or JWT
+ * for the mp-jwt profile), recorded as an issued access token, and still active: neither it nor its
+ * grant was revoked, even though the signature is still valid.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -57,6 +58,11 @@ public class AccessTokenVerifier {
       // Only tokens recorded as issued access tokens count: an ID token (no recorded jti) never
       // does.
       JwtClaims claims = context.getJwtClaims();
+      // Expired by the provider's own clock, without the skew (kept for nbf between instances):
+      // UserInfo, introspection and revocation agree on the very second a token ends (RFC 7662 §4).
+      if (!claims.getExpirationTime().isAfter(NumericDate.now())) {
+        return Optional.empty();
+      }
       return records.isActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,23 @@ class IntrospectionSettingsTest {
             "gateway", Set.of("*"),
             "orders", Set.of("https://api.example/orders", "gatehouse-api")),
         parsed);
+  }
+
+  @Test
+  void settingsWhenValueMalformedThenRefusedWhenCreatedNotWhenAsked() {
+    IntrospectionSettings settings = new IntrospectionSettings();
+    settings.resourceServers = Optional.of("gateway");
+
+    assertThrows(IllegalStateException.class, settings::parseEntries);
+  }
+
+  @Test
+  void settingsWhenUnsetThenNoClientServesAnyAudience() {
+    IntrospectionSettings settings = new IntrospectionSettings();
+    settings.resourceServers = Optional.empty();
+    settings.parseEntries();
+
+    assertEquals(Set.of(), settings.audiencesServedBy("anyone"));
   }
 
   @Test

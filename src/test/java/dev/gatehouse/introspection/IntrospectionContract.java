@@ -107,7 +107,8 @@ public interface IntrospectionContract {
   }
 
   @Test
-  default void introspectWhenAccessTokenExpiredOrForgedThenActiveFalse() throws Exception {
+  default void introspectWhenAccessTokenExpiredOrForgedThenActiveFalseAndUserInfoRefuses()
+      throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     String access = tokens(client, TestAccounts.alice(), "openid").getString("access_token");
     Map<String, Object> claims = SignedJWT.parse(access).getJWTClaimsSet().toJSONObject();
@@ -125,6 +126,9 @@ public interface IntrospectionContract {
     assertEquals(INACTIVE, json(introspect(client, expired)), "expired");
     assertEquals(INACTIVE, json(introspect(client, otherIssuer)), "another issuer");
     assertEquals(INACTIVE, json(introspect(client, tampered)), "bad signature");
+    Response userInfo = AsClient.userInfo(expired);
+    assertEquals(401, userInfo.getStatus(), "UserInfo agrees: expired, no skew for its own tokens");
+    assertTrue(userInfo.getHeaderString("WWW-Authenticate").contains("invalid_token"));
   }
 
   @Test

@@ -1,0 +1,138 @@
+package dev.gatehouse.introspection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.clients.AuthenticatedClient;
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.config.IntrospectionSettings;
+import dev.gatehouse.token.PresentedToken;
+import dev.gatehouse.token.RefreshToken;
+import dev.gatehouse.token.TokenLookup;
+import dev.gatehouse.token.TokenLookup.ActiveAccessToken;
+import dev.gatehouse.token.TokenLookup.Found;
+import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who sees what at introspection (RFC 7662 §4), with the token lookup replaced: the owner, a
+ * resource server by audience, a resource server configured for every audience ({@code *}), and
+ * refresh tokens for their holder alone.
+ */
+class IntrospectionServiceTest {
+
+  private final IntrospectionService service = new IntrospectionService();
+
+  IntrospectionServiceTest() {
+    IntrospectionSettings settings = new IntrospectionSettings();
+    setResourceServers(settings, "orders-api=https://api.example/orders,gateway=*");
+    service.settings = settings;
+  }
+
+  @Test
+  void introspectWhenResourceServerForEveryAudienceThenSeesAnyClientsAccessToken() {
+    service.tokens = lookup(accessToken("web-app", "https://api.example/billing"));
+
+    assertTrue(service.introspect(client("gateway"), token()).getBoolean("active"));
+    assertEquals(
+        IntrospectionResponse.INACTIVE,
+        service.introspect(client("orders-api"), token()),
+        "a resource server for another audience sees nothing");
+    assertEquals(
+        IntrospectionResponse.INACTIVE,
+        service.introspect(client("another-app"), token()),
+        "neither does another client");
+    assertTrue(service.introspect(client("web-app"), token()).getBoolean("active"), "the owner");
+  }
+
+  @Test
+  void introspectWhenResourceServerForTheTokensAudienceThenSeesIt() {
+    service.tokens = lookup(accessToken("web-app", "https://api.example/orders"));
+
+    assertTrue(service.introspect(client("orders-api"), token()).getBoolean("active"));
+  }
+
+  @Test
+  void introspectWhenAnotherClientsRefreshTokenThenInactiveEvenForEveryAudienceServer() {
+    service.tokens = lookup(new StoredRefreshToken(refreshTokenOf("web-app")));
+
+    assertEquals(IntrospectionResponse.INACTIVE, service.introspect(client("gateway"), token()));
+    assertEquals(IntrospectionResponse.INACTIVE, service.introspect(client("orders-api"), token()));
+  }
+
+  private static void setResourceServers(IntrospectionSettings settings, String value) {
+    try {
+      var field = IntrospectionSettings.class.getDeclaredField("resourceServers");
+      field.setAccessible(true);
+      field.set(settings, Optional.of(value));
+      var parse = IntrospectionSettings.class.getDeclaredMethod("parseEntries");
+      parse.setAccessible(true);
+      parse.invoke(settings);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static TokenLookup lookup(Found found) {
+    return new TokenLookup() {
+      @Override
+      public Optional<Found> find(PresentedToken presented) {
+        return Optional.of(found);
+      }
+    };
+  }
+
+  private static ActiveAccessToken accessToken(String clientId, String audience) {
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer("https://id.example");
+    claims.setSubject("user-1");
+    claims.setAudience(audience);
+    claims.setClaim("client_id", clientId);
+    claims.setClaim("scope", "read");
+    claims.setIssuedAtToNow();
+    claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 300));
+    claims.setJwtId("jti-1");
+    return new ActiveAccessToken(claims, clientId, "jti-1");
+  }
+
+  /** A refresh token that belongs to {@code clientId} (only its holder is asked for here). */
+  private static RefreshToken refreshTokenOf(String clientId) {
+    return new RefreshToken() {
+      @Override
+      public String clientId() {
+        return clientId;
+      }
+    };
+  }
+
+  private static PresentedToken token() {
+    return new PresentedToken("presented", null);
+  }
+
+  private static AuthenticatedClient client(String clientId) {
+    return new AuthenticatedClient(
+        clientId,
+        "client_secret_basic",
+        new ClientMetadata(
+            List.of(),
+            List.of(),
+            null,
+            List.of("client_credentials"),
+            List.of(),
+            "read",
+            "client_secret_basic",
+            null,
+            null,
+            "web",
+            List.of(),
+            Map.of(),
+            "RS256",
+            "rfc9068"));
+  }
+}
