@@ -17,6 +17,13 @@ public class ConsentRepository {
     return consent != null && consent.covers(scopes);
   }
 
+  /** Forgets every user's consent to a client (the client is deleted); returns how many. */
+  public int forgetClient(String clientId) {
+    return em.createQuery("DELETE FROM Consent c WHERE c.clientId = :clientId")
+        .setParameter("clientId", clientId)
+        .executeUpdate();
+  }
+
   public void grant(String subject, String clientId, Collection<String> scopes, Instant now) {
     Consent consent = em.find(Consent.class, new Consent.Key(subject, clientId));
     if (consent == null) {

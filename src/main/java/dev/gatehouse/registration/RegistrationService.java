@@ -1,5 +1,6 @@
 package dev.gatehouse.registration;
 
+import dev.gatehouse.authorization.ConsentRepository;
 import dev.gatehouse.clients.AuthMethods;
 import dev.gatehouse.clients.Client;
 import dev.gatehouse.clients.ClientMetadata;
@@ -37,6 +38,7 @@ public class RegistrationService {
   @Inject ClientRepository clients;
   @Inject SecretHasher hasher;
   @Inject GrantRepository grants;
+  @Inject ConsentRepository consents;
 
   Clock clock = Clock.systemUTC();
 
@@ -87,8 +89,10 @@ public class RegistrationService {
 
   public void delete(String clientId, String registrationAccessToken) {
     Client client = authorize(clientId, registrationAccessToken);
-    // RFC 7592 §2.3: the client's grants and tokens go with it.
+    // RFC 7592 §2.3: the client's grants and tokens go with it, and the consents given to it (a
+    // client registered later under the same client_id must ask again).
     int revoked = grants.revokeAllOfClient(clientId, clock.instant());
+    consents.forgetClient(clientId);
     clients.delete(client);
     LOG.info(() -> "Client " + clientId + " deleted; " + revoked + " grants revoked");
   }
