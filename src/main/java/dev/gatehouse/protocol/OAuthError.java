@@ -13,6 +13,7 @@ public enum OAuthError {
   UNAUTHORIZED_CLIENT("unauthorized_client", 400),
   UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
   INVALID_SCOPE("invalid_scope", 400),
+  INVALID_TARGET("invalid_target", 400),
   UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
   ACCESS_DENIED("access_denied", 403),
   LOGIN_REQUIRED("login_required", 400),

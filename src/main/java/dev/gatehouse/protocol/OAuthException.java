@@ -46,6 +46,11 @@ public class OAuthException extends RuntimeException {
     return new OAuthException(OAuthError.INVALID_SCOPE, description);
   }
 
+  /** RFC 8707 §2: the requested resource is invalid, unknown, or not one this request may name. */
+  public static OAuthException invalidTarget(String description) {
+    return new OAuthException(OAuthError.INVALID_TARGET, description);
+  }
+
   public static OAuthException invalidToken(String description) {
     return new OAuthException(OAuthError.INVALID_TOKEN, description);
   }

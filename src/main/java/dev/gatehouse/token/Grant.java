@@ -20,7 +20,7 @@ public class Grant {
   @Column(name = "id", length = 64)
   private String id;
 
-  @Column(name = "subject", nullable = false, length = 64)
+  @Column(name = "subject", nullable = false, length = 128)
   private String subject;
 
   @Column(name = "client_id", nullable = false, length = 128)
