@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
  * instance; concurrent purges of one database are harmless): codes, access and refresh token
  * records, grants, sessions, pending requests and client-assertion jti values, once they are older
- * than {@code oidc.cleanup.retention}. A rotated refresh token stays until its own expiry, so that
- * its reuse is still detected (RFC 9700 §4.14.2).
+ * than {@code oidc.cleanup.retention}. A rotated refresh token stays while its grant has a refresh
+ * token in date, so that its reuse is still detected (RFC 9700 §4.14.2).
  */
 @Singleton
 @Startup
@@ -81,6 +81,17 @@ public class ExpiredRowPurger {
         int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, cutoff), batchSize);
         if (deleted > 0) {
           purged.put(rule.name(), deleted);
+        }
+        if (deleted >= batchSize * PurgeRules.MAX_BATCHES_PER_RUN) {
+          LOG.warning(
+              () ->
+                  "Purge of "
+                      + rule.name()
+                      + " stopped at its limit of "
+                      + deleted
+                      + " rows per run and goes on at the next run. If this repeats, entries"
+                      + " are created faster than they are purged: raise oidc.cleanup.batch-size"
+                      + " or shorten oidc.cleanup.interval");
         }
       } catch (RuntimeException e) {
         // One failing table must not stop the others; the next run tries again.

@@ -39,7 +39,16 @@ final class PurgeRules {
         rule("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
         rule("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
         rule("access tokens of revoked grants", "oidc_access_token", "jti", ofRevokedGrant, limit),
-        rule("refresh tokens", "oidc_refresh_token", "token_hash", "expires_at < ?", limit),
+        // A rotated refresh token stays while its grant still has a refresh token in date: a reuse
+        // of it must still be recognized, and revoke the grant (RFC 9700 §4.14.2).
+        rule(
+            "refresh tokens",
+            "oidc_refresh_token r",
+            "token_hash",
+            "r.expires_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM oidc_refresh_token l"
+                + " WHERE l.grant_id = r.grant_id AND l.expires_at >= ?)",
+            limit),
         rule(
             "refresh tokens of revoked grants",
             "oidc_refresh_token",

@@ -80,7 +80,9 @@ public class RefreshTokenGrant implements GrantHandler {
    * reuse, so the token leaked, and the whole grant ends (RFC 9700 §4.14.2).
    */
   private void rotatedTokenPresented(RefreshToken rotated, Instant now) {
-    refreshTokens.reload(rotated);
+    if (!refreshTokens.reload(rotated)) {
+      throw invalidOrUsed();
+    }
     if (!isRetry(rotated, now)) {
       revocation.revoke(rotated.grantId(), "rotated refresh token reused");
       throw invalidOrUsed();

@@ -3,6 +3,7 @@ package dev.gatehouse.token;
 import dev.gatehouse.persistence.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,9 +30,17 @@ public class RefreshTokenRepository {
     return consumeHash(SecretHasher.fingerprintFull(token), now);
   }
 
-  /** Reads the token's state again (another transaction may have rotated it meanwhile). */
-  void reload(RefreshToken token) {
-    em.refresh(token);
+  /**
+   * Reads the token's state again (another transaction may have rotated it meanwhile); false if its
+   * row is gone (purged with its grant in the meantime).
+   */
+  boolean reload(RefreshToken token) {
+    try {
+      em.refresh(token);
+      return true;
+    } catch (EntityNotFoundException e) {
+      return false;
+    }
   }
 
   /**

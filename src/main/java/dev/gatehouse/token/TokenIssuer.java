@@ -45,7 +45,8 @@ public class TokenIssuer {
     if (issuance.refreshScope() != null) {
       refresh = RandomTokens.base64url(32);
       Instant idle = now.plus(settings.refreshTokenTtl());
-      Instant absolute = grant.createdAt().plus(settings.refreshTokenMaxLifetime());
+      // Counted from the sign-in, not from when the grant was made (an SSO session may be old).
+      Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
       refreshTokens.persist(
           new RefreshToken(
                   SecretHasher.fingerprintFull(refresh),

@@ -13,6 +13,7 @@ import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -75,6 +76,32 @@ public interface PurgeContract {
           rows(1, 0, 1, 3),
           PastRows.grantRows(grantOf(third, Duration.ZERO)),
           "the grant goes on issuing");
+    }
+  }
+
+  @Test
+  default void purgeWhenRotatedRefreshTokenExpiredButItsChainLivesThenKeptAndItsReuseStillDetected()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      JsonObject first = session.tokens();
+      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+      // The rotated token expired two days ago (beyond the retention); its successor is in date.
+      PastRows.ageRefreshToken(first.getString("refresh_token"), Duration.ofDays(32));
+      // A grant aged entirely is purged by a run that started after the aging above.
+      String control = grantOf(session.tokens(), Duration.ofDays(32));
+
+      awaitRows(control, rows(0, 0, 0, 0));
+      String chain = grantOf(second, Duration.ZERO);
+      assertEquals(2, PastRows.grantRows(chain).getInt("refresh_tokens"), "both kept");
+      Response reuse = refresh(client, first.getString("refresh_token"), null);
+
+      assertEquals("invalid_grant", json(reuse).getString("error"));
+      assertEquals(
+          "invalid_grant",
+          json(refresh(client, second.getString("refresh_token"), null)).getString("error"),
+          "the reuse was recognized and revoked the grant (RFC 9700 §4.14.2)");
     }
   }
 

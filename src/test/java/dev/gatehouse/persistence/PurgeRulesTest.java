@@ -60,7 +60,8 @@ class PurgeRulesTest {
     accessToken("current", "live", SOON, null);
     accessToken("expired-recently", "live", RECENTLY, null);
     refreshToken("rotated", "live", NOW.plus(Duration.ofDays(29)), LONG_AGO);
-    refreshToken("expired", "live", LONG_AGO, null);
+    grant("ended", LONG_AGO, null);
+    refreshToken("expired", "ended", LONG_AGO, null);
     code("used", "live", LONG_AGO);
 
     purgeAll(500);
@@ -72,6 +73,26 @@ class PurgeRulesTest {
         "a rotated refresh token stays until it expires, so that its reuse is detected");
     assertEquals(List.of(), keys("oidc_authorization_code", "code_hash"));
     assertEquals(List.of("live"), keys("oidc_grant", "id"));
+  }
+
+  @Test
+  void purgeWhenRotatedTokenExpiredButItsSuccessorIsInDateThenKeptUntilTheWholeChainExpired()
+      throws SQLException {
+    grant("chain", LONG_AGO, null);
+    refreshToken("first", "chain", LONG_AGO, LONG_AGO);
+    refreshToken("second", "chain", NOW.plus(Duration.ofDays(20)), null);
+    grant("ended-chain", LONG_AGO, null);
+    refreshToken("ended-first", "ended-chain", LONG_AGO, LONG_AGO);
+    refreshToken("ended-second", "ended-chain", LONG_AGO, null);
+
+    purgeAll(500);
+
+    assertEquals(
+        List.of("first", "second"),
+        keys("oidc_refresh_token", "token_hash"),
+        "the expired rotated token stays while its grant has a refresh token in date (reuse"
+            + " detection); a chain that has ended entirely goes");
+    assertEquals(List.of("chain"), keys("oidc_grant", "id"));
   }
 
   @Test

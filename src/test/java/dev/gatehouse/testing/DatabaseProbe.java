@@ -1,5 +1,6 @@
 package dev.gatehouse.testing;
 
+import dev.gatehouse.persistence.SecretHasher;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,9 +39,9 @@ public class DatabaseProbe {
 
   /**
    * Moves a grant (found by the jti of one of its access tokens) and all its rows {@code by} into
-   * the past; with {@code only=revocation} or {@code only=creation}, only the time it was revoked
-   * or created; with {@code only=codes_and_access_tokens}, its codes and access tokens alone.
-   * Returns the grant id.
+   * the past; with {@code only=revocation} or {@code only=sign_in}, only the time it was revoked or
+   * the user signed in; with {@code only=codes_and_access_tokens}, its codes and access tokens
+   * alone. Returns the grant id.
    */
   @POST
   @Path("age-grant")
@@ -54,12 +55,12 @@ public class DatabaseProbe {
                 .setParameter(1, jti)
                 .getSingleResult();
     long seconds = Duration.parse(by).toSeconds();
-    if ("revocation".equals(only) || "creation".equals(only)) {
+    if ("revocation".equals(only) || "sign_in".equals(only)) {
       shift(
           "oidc_grant",
           "id",
           grantId,
-          List.of(only.equals("revocation") ? "revoked_at" : "created_at"),
+          List.of(only.equals("revocation") ? "revoked_at" : "auth_time"),
           seconds);
       return grantId;
     }
@@ -73,6 +74,19 @@ public class DatabaseProbe {
           }
         });
     return grantId;
+  }
+
+  /** Moves one refresh token (its expiry, issue and use) {@code by} into the past. */
+  @POST
+  @Path("age-refresh-token")
+  @Transactional
+  public void ageRefreshToken(@FormParam("token") String token, @FormParam("by") String by) {
+    shift(
+        "oidc_refresh_token",
+        "token_hash",
+        SecretHasher.fingerprintFull(token),
+        List.of("expires_at", "created_at", "consumed_at"),
+        Duration.parse(by).toSeconds());
   }
 
   /** Moves the SSO session with this sid {@code by} into the past. */
@@ -99,6 +113,14 @@ public class DatabaseProbe {
         .add("access_tokens", count("oidc_access_token", "grant_id", id))
         .add("refresh_tokens", count("oidc_refresh_token", "grant_id", id))
         .build();
+  }
+
+  /** How many users' consents to this client are remembered. */
+  @GET
+  @Path("consents/{clientId}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String consentRows(@PathParam("clientId") String clientId) {
+    return Long.toString(count("oidc_consent", "client_id", clientId));
   }
 
   /** How many session rows carry this sid. */

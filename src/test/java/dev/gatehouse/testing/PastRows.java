@@ -21,8 +21,8 @@ public final class PastRows {
     ALL,
     /** Only when it was revoked. */
     REVOCATION,
-    /** Only when it was created (the sign-in). */
-    CREATION,
+    /** Only when the user signed in (auth_time). */
+    SIGN_IN,
     /** Only its codes and access tokens (the grant and its refresh tokens stay as they are). */
     CODES_AND_ACCESS_TOKENS
   }
@@ -36,6 +36,13 @@ public final class PastRows {
     return request("/test-only/db/age-grant").post(Entity.form(form)).readEntity(String.class);
   }
 
+  /** Moves one refresh token (its expiry, issue and use) {@code by} into the past. */
+  public static void ageRefreshToken(String refreshToken, Duration by) {
+    request("/test-only/db/age-refresh-token")
+        .post(Entity.form(new Form("token", refreshToken).param("by", by.toString())))
+        .close();
+  }
+
   /** Moves the SSO session with this sid {@code by} into the past. */
   public static void ageSession(String sid, Duration by) {
     request("/test-only/db/age-session")
@@ -46,6 +53,11 @@ public final class PastRows {
   /** How many rows a grant has left: grant, codes, access_tokens, refresh_tokens. */
   public static JsonObject grantRows(String grantId) {
     return json(request("/test-only/db/grant/" + grantId).get());
+  }
+
+  public static long consentRows(String clientId) {
+    return Long.parseLong(
+        request("/test-only/db/consents/" + clientId).get().readEntity(String.class));
   }
 
   public static long sessionRows(String sid) {

@@ -95,6 +95,52 @@ class RefreshTokenGrantTest {
   }
 
   @Test
+  void refreshWhenPastItsLifetimeThenInvalidGrantWithoutRevocation() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+    now = T0.plus(Duration.ofDays(30));
+
+    OAuthException expired = assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(OAuthError.INVALID_GRANT, expired.error());
+    assertTrue(expired.description().contains("expired"), expired.description());
+    assertEquals(List.of(), revoked, "expiry is no reuse");
+  }
+
+  @Test
+  void refreshWhenRotatedTokenPurgedWhileBeingPresentedThenInvalidGrant() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+    grant.handle(request("r1"));
+    // Found, then its row deleted (its grant purged) before its state is read again.
+    RefreshTokenRepository purging =
+        new RefreshTokenRepository() {
+          @Override
+          public Optional<RefreshToken> find(String token) {
+            Optional<RefreshToken> found = tokens.find(token);
+            tokens.purge(token);
+            return found;
+          }
+
+          @Override
+          boolean consume(String token, Instant at) {
+            return tokens.consume(token, at);
+          }
+
+          @Override
+          boolean reload(RefreshToken token) {
+            return tokens.reload(token);
+          }
+        };
+    grant.refreshTokens = purging;
+
+    OAuthException gone = assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(OAuthError.INVALID_GRANT, gone.error());
+    assertEquals(List.of(), revoked, "nothing left to revoke: the reload saw the row gone");
+  }
+
+  @Test
   void refreshWhenPresentedByAnotherClientThenInvalidGrantAndTokenNotConsumed() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     tokens.add("r1", null);
@@ -293,9 +339,14 @@ class RefreshTokenGrantTest {
       return true;
     }
 
+    /** In memory the token is always current; false once it was removed (purged). */
     @Override
-    void reload(RefreshToken token) {
-      // in memory, always current
+    boolean reload(RefreshToken token) {
+      return byValue.containsValue(token);
+    }
+
+    void purge(String value) {
+      byValue.remove(value);
     }
 
     @Override

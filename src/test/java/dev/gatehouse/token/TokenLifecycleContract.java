@@ -3,12 +3,15 @@ package dev.gatehouse.token;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.token;
 import static dev.gatehouse.testing.AsClient.userInfo;
+import static dev.gatehouse.testing.TestServer.adminRequest;
 import static dev.gatehouse.testing.TestServer.issuer;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -19,10 +22,12 @@ import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The refresh_token grant (rotation, reuse detection) and client_credentials over HTTP. */
@@ -42,6 +47,15 @@ public interface TokenLifecycleContract {
     String r2 = second.getString("refresh_token");
     assertNotEquals(r1, r2, "rotation: a new refresh token every time");
     assertTrue(second.containsKey("id_token"), "openid granted: a new ID token");
+    // OpenID Connect Core §12.2: same iss, sub, aud and auth_time as the first; no nonce.
+    var original = first.getIDToken().getJWTClaimsSet();
+    var renewed = SignedJWT.parse(second.getString("id_token")).getJWTClaimsSet();
+    assertEquals(original.getIssuer(), renewed.getIssuer());
+    assertEquals(original.getSubject(), renewed.getSubject());
+    assertEquals(original.getAudience(), renewed.getAudience());
+    assertEquals(original.getDateClaim("auth_time"), renewed.getDateClaim("auth_time"));
+    assertNotNull(original.getStringClaim("nonce"), "the sign-in sent a nonce");
+    assertNull(renewed.getClaim("nonce"), "a refresh has no nonce to echo");
     assertEquals(200, userInfo(second.getString("access_token")).getStatus());
 
     // Reuse of the rotated token: refused, and the whole grant is revoked (RFC 9700 §4.14.2).
@@ -70,10 +84,10 @@ public interface TokenLifecycleContract {
       throws Exception {
     JsonObject client = offlineClient();
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
-    // Signed in 89 days ago: the 90-day absolute lifetime ends in a day, before the 30-day idle
-    // one.
+    // Signed in 89 days ago (the grant itself is new, as after an old SSO session): the 90-day
+    // absolute lifetime ends in a day, before the 30-day idle one.
     PastRows.ageGrant(
-        tokens.getAccessToken().getValue(), Duration.ofDays(89), PastRows.Part.CREATION);
+        tokens.getAccessToken().getValue(), Duration.ofDays(89), PastRows.Part.SIGN_IN);
 
     JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
     long exp =
@@ -83,6 +97,25 @@ public interface TokenLifecycleContract {
 
     long inOneDay = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
     assertTrue(Math.abs(exp - inOneDay) < 120, "capped by the absolute lifetime: " + exp);
+  }
+
+  @Test
+  default void refreshWhenPastItsIdleLifetimeThenInvalidGrantAndTheGrantLivesOn() throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+    String expired = tokens.getRefreshToken().getValue();
+    // Issued 30 days and an hour ago: its 30-day idle lifetime ended an hour ago (still within the
+    // purge's retention, so the row is there and refused for its expiry).
+    PastRows.ageRefreshToken(expired, Duration.ofDays(30).plusHours(1));
+
+    Response refused = refresh(client, expired, null);
+
+    assertEquals(400, refused.getStatus());
+    assertEquals("invalid_grant", json(refused).getString("error"));
+    assertEquals(
+        200,
+        userInfo(tokens.getAccessToken().getValue()).getStatus(),
+        "an expired refresh token is no reuse: the grant is not revoked");
   }
 
   @Test
@@ -148,22 +181,66 @@ public interface TokenLifecycleContract {
     Response scope =
         token(service, new Form("grant_type", "client_credentials").param("scope", "admin"));
     Response grant = token(webApp, new Form("grant_type", "client_credentials"));
-    Response resource =
-        token(
-            service,
-            new Form("grant_type", "client_credentials").param("resource", "relative/path"));
 
     assertEquals("invalid_scope", json(scope).getString("error"));
     assertEquals("unauthorized_client", json(grant).getString("error"));
-    assertEquals("invalid_request", json(resource).getString("error"));
   }
 
   @Test
-  default void clientDeletedThenItsAccessTokensRevoked() throws Exception {
+  default void
+      clientCredentialsWhenResourceRelativeWithFragmentRepeatedOrTooLongThenInvalidTarget() {
+    JsonObject service =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+    Map<String, Form> cases =
+        Map.of(
+            "relative",
+            new Form("resource", "relative/path"),
+            "fragment",
+            new Form("resource", "https://api.example/orders#f"),
+            "not a URI",
+            new Form("resource", "https://api example/ orders"),
+            "two resources",
+            new Form("resource", "https://api.example/a")
+                .param("resource", "https://api.example/b"),
+            "too long",
+            new Form("resource", "https://api.example/" + "x".repeat(2100)));
+
+    cases.forEach(
+        (name, form) -> {
+          Response response = token(service, form.param("grant_type", "client_credentials"));
+          assertEquals(400, response.getStatus(), name);
+          assertEquals("invalid_target", json(response).getString("error"), name);
+        });
+  }
+
+  @Test
+  default void clientCredentialsWhenClientIdIsLongThenTokenIssuedWithItAsSubject()
+      throws Exception {
+    String clientId = "long-service-" + "s".repeat(90) + "-" + System.nanoTime();
+    JsonObject client =
+        json(
+            adminRequest("/admin/clients")
+                .post(
+                    Entity.json(
+                        TestClients.service("client_secret_basic")
+                            .add("client_id", clientId)
+                            .build()
+                            .toString())));
+
+    Response response = token(client, new Form("grant_type", "client_credentials"));
+
+    assertEquals(200, response.getStatus(), () -> response.readEntity(String.class));
+    var claims = SignedJWT.parse(json(response).getString("access_token")).getJWTClaimsSet();
+    assertEquals(clientId, claims.getSubject());
+  }
+
+  @Test
+  default void clientDeletedThenItsAccessTokensRevokedAndConsentsForgotten() throws Exception {
     JsonObject client = offlineClient();
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
     String access = tokens.getAccessToken().getValue();
     assertEquals(200, userInfo(access).getStatus());
+    assertEquals(1, PastRows.consentRows(client.getString("client_id")), "alice consented");
 
     Response deleted =
         request("/register/" + client.getString("client_id"))
@@ -173,6 +250,10 @@ public interface TokenLifecycleContract {
     assertEquals(204, deleted.getStatus());
     assertEquals(
         401, userInfo(access).getStatus(), "RFC 7592 §2.3: the client's tokens are revoked");
+    assertEquals(
+        0,
+        PastRows.consentRows(client.getString("client_id")),
+        "a client created later under this client_id must ask for consent again");
   }
 
   private static JsonObject offlineClient() {
