@@ -10,7 +10,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 data=$(mktemp -d)
 export OIDC_PORT=$port
 export OIDC_ISSUER=http://localhost:$port
-export OIDC_DB_EMBEDDED_URL="jdbc:h2:file:$data/h2/gatehouse"
+export OIDC_DB_EMBEDDED_URL="jdbc:h2:file:$data/h2/gatehouse;LOCK_TIMEOUT=10000"
 base=http://127.0.0.1:$port
 pgid=""
 
