@@ -3,6 +3,7 @@ package dev.gatehouse.resourceserver;
 import dev.gatehouse.config.ResourceServerSettings;
 import dev.gatehouse.protocol.BearerChallengeException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Validates a JWT access token with jose4j: trusted issuer (exact), signature by one of its
  * published keys with an allowed asymmetric algorithm, {@code typ} at+jwt, audience, expiry,
- * not-before and issued-at with a small clock skew.
+ * not-before and issued-at with a small clock skew; then, where a {@link RevocationCheck} is
+ * deployed, not revoked.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -30,6 +32,7 @@ public class TokenVerifier {
 
   @Inject ResourceServerSettings settings;
   @Inject IssuerTrust trust;
+  @Inject Instance<RevocationCheck> revocation;
 
   /** The verified caller; any failure is an invalid_token challenge. */
   public TokenPrincipal verify(String token) {
@@ -53,7 +56,11 @@ public class TokenVerifier {
       builder.setExpectedType(true, AT_JWT);
     }
     try {
-      return principal(builder.build().processToClaims(token));
+      JwtClaims claims = builder.build().processToClaims(token);
+      if (revocation.isResolvable() && revocation.get().isRevoked(issuer, claims.getJwtId())) {
+        throw BearerChallengeException.invalidToken("The access token was revoked");
+      }
+      return principal(claims);
     } catch (InvalidJwtException e) {
       throw BearerChallengeException.invalidToken(reason(e));
     } catch (MalformedClaimException e) {

@@ -122,16 +122,24 @@ public interface RevocationContract {
   }
 
   @Test
-  default void revokeWhenClientCredentialsTokenThenInactive() {
+  default void revokeWhenClientCredentialsTokenThenInactiveAndRefusedByTheSampleApi() {
     JsonObject service =
         TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
     String access =
         json(AsClient.token(service, new Form("grant_type", "client_credentials")))
             .getString("access_token");
+    assertEquals(200, status(api(access)));
 
     assertEquals(200, status(revoke(service, access, null)));
 
     assertFalse(json(introspect(service, access)).getBoolean("active"));
+    Response api = api(access);
+    assertEquals(401, api.getStatus(), "the API in the same WAR sees the revocation at once");
+    assertTrue(api.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
+  }
+
+  private static Response api(String accessToken) {
+    return request("/api/secure-data").header("Authorization", "Bearer " + accessToken).get();
   }
 
   @Test

@@ -57,6 +57,7 @@ public interface TokenLifecycleContract {
     assertNotNull(original.getStringClaim("nonce"), "the sign-in sent a nonce");
     assertNull(renewed.getClaim("nonce"), "a refresh has no nonce to echo");
     assertEquals(200, userInfo(second.getString("access_token")).getStatus());
+    assertEquals(403, api(second.getString("access_token")), "valid, without the API's scope");
 
     // Reuse of the rotated token: refused, and the whole grant is revoked (RFC 9700 §4.14.2).
     Response reuse = refresh(client, r1, null);
@@ -64,6 +65,17 @@ public interface TokenLifecycleContract {
     assertEquals("invalid_grant", json(reuse).getString("error"));
     assertEquals("invalid_grant", json(refresh(client, r2, null)).getString("error"));
     assertEquals(401, userInfo(second.getString("access_token")).getStatus());
+    assertEquals(
+        401,
+        api(second.getString("access_token")),
+        "the API in the same WAR refuses it too (not 403 for its missing scope: it is revoked)");
+  }
+
+  private static int api(String accessToken) {
+    try (Response response =
+        request("/api/secure-data").header("Authorization", "Bearer " + accessToken).get()) {
+      return response.getStatus();
+    }
   }
 
   @Test
@@ -148,11 +160,10 @@ public interface TokenLifecycleContract {
     assertEquals(client.getString("client_id"), claims.getStringClaim("client_id"));
     assertEquals("read", claims.getStringClaim("scope"));
     assertEquals(issuer(), claims.getIssuer());
-    Response api =
-        request("/api/secure-data")
-            .header("Authorization", "Bearer " + body.getString("access_token"))
-            .get();
-    assertEquals(200, api.getStatus(), "the sample API accepts machine-to-machine tokens");
+    assertEquals(
+        200,
+        api(body.getString("access_token")),
+        "the sample API accepts machine-to-machine tokens");
   }
 
   @Test

@@ -1,0 +1,14 @@
+package dev.gatehouse.resourceserver;
+
+/**
+ * Optional: says whether a token the bearer filter has verified was revoked since it was issued,
+ * which a JWT alone cannot tell. Deployed beside the provider, Gatehouse supplies one for its own
+ * tokens, so that revocation (RFC 7009, or reuse detection revoking a grant) takes effect at once
+ * at the APIs in the same WAR. Without a bean of this type, a valid token is accepted until it
+ * expires.
+ */
+public interface RevocationCheck {
+
+  /** Whether {@code issuer} revoked the token with this {@code jti} (null: the token has none). */
+  boolean isRevoked(String issuer, String jti);
+}
