@@ -3,6 +3,7 @@ package dev.gatehouse.persistence;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,6 +14,8 @@ import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +145,26 @@ public interface PurgeContract {
 
     await(() -> PastRows.sessionRows(expired) == 0, "the expired session is purged");
     assertEquals(1, PastRows.sessionRows(active));
+  }
+
+  @Test
+  default void purgeWhenRevokedTokenEndedSessionStaleRequestOrOldAssertionThenDeletedOthersKept() {
+    String prefix = "seed-" + System.nanoTime();
+    request("/test-only/db/seed-purgeable").post(Entity.form(new Form("prefix", prefix))).close();
+    JsonObject kept =
+        Json.createObjectBuilder()
+            .add("oidc_access_token", Json.createArrayBuilder().add("-new"))
+            .add("oidc_user_session", Json.createArrayBuilder().add("-new"))
+            .add("oidc_pending_authorization", Json.createArrayBuilder().add("-new"))
+            .add("oidc_client_assertion", Json.createArrayBuilder().add("-new"))
+            .build();
+    JsonObject seeded = json(request("/test-only/db/seeded/" + prefix).get());
+    assertEquals(2, seeded.getJsonArray("oidc_client_assertion").size(), "seeded: " + seeded);
+
+    // Every rule's SELECT ... FOR UPDATE SKIP LOCKED and DELETE by key, on this database.
+    await(
+        () -> kept.equals(json(request("/test-only/db/seeded/" + prefix).get())),
+        "only the rows within the retention are left: " + kept);
   }
 
   private static JsonObject rows(int grant, int codes, int accessTokens, int refreshTokens) {

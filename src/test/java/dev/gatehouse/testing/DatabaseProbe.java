@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -148,6 +150,90 @@ public class DatabaseProbe {
           .setParameter(1, value)
           .executeUpdate();
     }
+  }
+
+  /** The tables of rows that only the purge deletes, each by its key column. */
+  private static final Map<String, String> SEEDED =
+      Map.of(
+          "oidc_access_token", "jti",
+          "oidc_user_session", "id_hash",
+          "oidc_pending_authorization", "id",
+          "oidc_client_assertion", "jti_hash");
+
+  /**
+   * Inserts, with keys starting with {@code prefix}, one row for each purge rule that flows here
+   * cannot age: an access token revoked on its own, an ended session, a pending authorization
+   * request, a client-assertion jti; each once beyond the 1-day retention ({@code -old}) and once
+   * within it or still live ({@code -new}), beside a live grant.
+   */
+  @POST
+  @Path("seed-purgeable")
+  @Transactional
+  public void seedPurgeable(@FormParam("prefix") String prefix) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime longAgo = now.minusDays(2);
+    OffsetDateTime recently = now.minusHours(1);
+    OffsetDateTime soon = now.plusHours(1);
+    insert(
+        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at)"
+            + " VALUES (?1, 'seeded', 'seeded', 'openid', ?2, ?2)",
+        prefix + "-grant",
+        now);
+    for (var revoked : Map.of("-old", longAgo, "-new", recently).entrySet()) {
+      insert(
+          "INSERT INTO oidc_access_token (jti, grant_id, client_id, expires_at, revoked_at)"
+              + " VALUES (?1, ?2, 'seeded', ?3, ?4)",
+          prefix + revoked.getKey(),
+          prefix + "-grant",
+          soon,
+          revoked.getValue());
+      insert(
+          "INSERT INTO oidc_user_session (id_hash, sid, subject, auth_time, expires_at, ended_at)"
+              + " VALUES (?1, ?1, 'seeded', ?2, ?3, ?4)",
+          prefix + revoked.getKey(),
+          longAgo,
+          soon,
+          revoked.getValue());
+    }
+    for (var expires : Map.of("-old", longAgo, "-new", soon).entrySet()) {
+      insert(
+          "INSERT INTO oidc_pending_authorization (id, request, expires_at) VALUES (?1, '{}', ?2)",
+          prefix + expires.getKey(),
+          expires.getValue());
+      insert(
+          "INSERT INTO oidc_client_assertion (client_id, jti_hash, expires_at)"
+              + " VALUES ('seeded', ?1, ?2)",
+          prefix + expires.getKey(),
+          expires.getValue());
+    }
+  }
+
+  /** The seeded rows still there, as table: keys. */
+  @GET
+  @Path("seeded/{prefix}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject seeded(@PathParam("prefix") String prefix) {
+    var result = Json.createObjectBuilder();
+    SEEDED.forEach(
+        (table, key) -> {
+          List<?> keys =
+              em.createNativeQuery(
+                      "SELECT " + key + " FROM " + table + " WHERE " + key + " LIKE ?1 ORDER BY 1")
+                  .setParameter(1, prefix + "-%")
+                  .getResultList();
+          var array = Json.createArrayBuilder();
+          keys.forEach(k -> array.add(k.toString().substring(prefix.length())));
+          result.add(table, array);
+        });
+    return result.build();
+  }
+
+  private void insert(String sql, Object... values) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < values.length; i++) {
+      query.setParameter(i + 1, values[i]);
+    }
+    query.executeUpdate();
   }
 
   private long count(String table, String key, String value) {
