@@ -12,9 +12,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.Charset;
 
 /**
- * Refuses a request body declared in a charset this JVM does not know, with 415 in the one error
- * model, before anything reads the body (Krazo's form filter and the entity readers would fail on
- * it with a server error).
+ * Refuses a request whose Content-Type is malformed or names a charset this JVM does not know, with
+ * 415 in the one error model, before anything reads the body (Krazo's form filter and the entity
+ * readers would fail on it with a server error).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16">RFC 9110 §15.5.16</a>
  */
@@ -26,16 +26,16 @@ public class CharsetFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-    if (contentType == null
-        || !contentType.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+    if (contentType == null) {
       return;
     }
-    String charset;
+    MediaType type;
     try {
-      charset = request.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
-    } catch (IllegalArgumentException e) {
+      type = MediaType.valueOf(contentType);
+    } catch (RuntimeException e) {
       throw new NotSupportedException("Malformed Content-Type");
     }
+    String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
     if (charset != null && !isSupported(charset)) {
       throw new NotSupportedException("Unsupported charset");
     }

@@ -30,16 +30,21 @@ public final class ErrorBodies {
 
   static Response.ResponseBuilder json(
       int status, String error, String description, JsonObjectBuilder extra) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .cacheControl(noStore())
+        .header("Pragma", "no-cache")
+        .entity(body(error, description, extra));
+  }
+
+  /** The JSON text of an error: {@code error}, a sanitized {@code error_description}, extras. */
+  static String body(String error, String description, JsonObjectBuilder extra) {
     JsonObjectBuilder body = JSON.createObjectBuilder().add("error", error);
     if (description != null && !description.isBlank()) {
       body.add("error_description", sanitize(description));
     }
     body.addAll(extra);
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .cacheControl(noStore())
-        .header("Pragma", "no-cache")
-        .entity(body.build().toString());
+    return body.build().toString();
   }
 
   /** {@code Cache-Control: no-store}, as RFC 6749 §5.1 requires for anything carrying tokens. */
