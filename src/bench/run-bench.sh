@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the provider on one Payara Micro with the embedded H2 database: the read endpoints
 # (discovery, JWKS) and the machine-to-machine hot path (client_credentials at /token, which signs
-# a JWT and writes its grant and token record; /introspect of an access token) and refresh-token
+# a JWT and writes its grant and token record; /introspect of an access token), the sample API
+# with that token (bearer filter: JWT checks and the revocation lookup) and refresh-token
 # rotation (refresh_token at /token: consumes the presented token, issues a new refresh token, an
 # access token and an ID token, each request presenting the token the previous one returned).
 # Builds the WAR if needed, starts it on a free loopback port with a throw-away database, reports
@@ -80,5 +81,6 @@ BENCH_CLIENT="$credentials" java src/bench/java/dev/gatehouse/bench/HttpBench.ja
   "$base/jwks.json" \
   "$base/token|grant_type=client_credentials" \
   "$base/introspect|token=$token" \
+  "$base/api/secure-data|Bearer $token" \
   "$base/token|grant_type=refresh_token&refresh_token={refresh_token}|$web_credentials"
 echo "bench: RSS after load $(( $(ps -o rss= -p "$pid") / 1024 )) MB"

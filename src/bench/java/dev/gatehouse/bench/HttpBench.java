@@ -26,15 +26,16 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code java HttpBench.java <threads> <seconds> <warmupSeconds> <target>...}; a target
  * is a URL (GET), or {@code url|form-body} (POST of that form, with {@code Authorization: Basic} of
  * the {@code BENCH_CLIENT} environment variable, {@code client_id:secret}, when set), or {@code
- * url|form-body|client_id:secret} with the target's own client. A form body holding {@code
- * {refresh_token}} is a rotation chain: each thread starts from its own token of the
- * comma-separated {@code BENCH_REFRESH_TOKENS} and then always presents the refresh token of its
- * previous answer.
+ * url|form-body|client_id:secret} with the target's own client, or {@code url|Bearer token} (GET
+ * with that access token). A form body holding {@code {refresh_token}} is a rotation chain: each
+ * thread starts from its own token of the comma-separated {@code BENCH_REFRESH_TOKENS} and then
+ * always presents the refresh token of its previous answer.
  */
 public final class HttpBench {
 
   private static final int MAX_REQUESTS_PER_THREAD = 5_000_000;
   private static final String REFRESH_TOKEN = "{refresh_token}";
+  private static final String BEARER = "Bearer ";
   private static final Pattern ISSUED_REFRESH_TOKEN =
       Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -99,7 +100,10 @@ public final class HttpBench {
     System.exit(0);
   }
 
-  /** A GET of {@code url}, or a form POST for {@code url|body}; loopback hosts only. */
+  /**
+   * A GET of {@code url} (with a bearer token for {@code url|Bearer token}), or a form POST for
+   * {@code url|body}; loopback hosts only.
+   */
   private static Target target(String target, int threads) {
     int bar = target.indexOf('|');
     URI uri = URI.create(bar < 0 ? target : target.substring(0, bar));
@@ -110,6 +114,10 @@ public final class HttpBench {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
     if (bar < 0) {
       return new Target("GET " + uri.getPath(), request, null, null);
+    }
+    if (target.startsWith(BEARER, bar + 1)) {
+      request.header("Authorization", target.substring(bar + 1));
+      return new Target("GET " + uri.getPath() + " (bearer)", request, null, null);
     }
     String[] parts = target.substring(bar + 1).split("\\|", 2);
     String client = parts.length == 2 ? parts[1] : System.getenv("BENCH_CLIENT");

@@ -5,7 +5,9 @@ package dev.gatehouse.resourceserver;
  * which a JWT alone cannot tell. Deployed beside the provider, Gatehouse supplies one for its own
  * tokens, so that revocation (RFC 7009, or reuse detection revoking a grant) takes effect at once
  * at the APIs in the same WAR. Without a bean of this type, a valid token is accepted until it
- * expires.
+ * expires. At most one such bean may be deployed.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2">RFC 7009 §2</a>
  */
 public interface RevocationCheck {
 

@@ -2,12 +2,14 @@ package dev.gatehouse.resourceserver;
 
 import dev.gatehouse.config.ResourceServerSettings;
 import dev.gatehouse.protocol.BearerChallengeException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
@@ -32,7 +34,19 @@ public class TokenVerifier {
 
   @Inject ResourceServerSettings settings;
   @Inject IssuerTrust trust;
-  @Inject Instance<RevocationCheck> revocation;
+  @Inject Instance<RevocationCheck> revocationChecks;
+
+  private Optional<RevocationCheck> revocation;
+
+  /** At most one revocation check: two would leave it unclear which one decides. */
+  @PostConstruct
+  void resolveRevocationCheck() {
+    if (revocationChecks.isAmbiguous()) {
+      throw new IllegalStateException("More than one RevocationCheck bean is deployed");
+    }
+    revocation =
+        revocationChecks.isResolvable() ? Optional.of(revocationChecks.get()) : Optional.empty();
+  }
 
   /** The verified caller; any failure is an invalid_token challenge. */
   public TokenPrincipal verify(String token) {
@@ -57,7 +71,8 @@ public class TokenVerifier {
     }
     try {
       JwtClaims claims = builder.build().processToClaims(token);
-      if (revocation.isResolvable() && revocation.get().isRevoked(issuer, claims.getJwtId())) {
+      String jti = claims.getJwtId();
+      if (revocation.isPresent() && revocation.get().isRevoked(issuer, jti)) {
         throw BearerChallengeException.invalidToken("The access token was revoked");
       }
       return principal(claims);

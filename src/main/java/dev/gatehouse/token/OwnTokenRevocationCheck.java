@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
  * Revocation of this provider's own access tokens, for the protected APIs in the same WAR: a token
  * is revoked when its record or its grant is. Tokens of other issuers, and tokens without a record
  * (purged after they expired), are left to the filter's own checks.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2">RFC 7009 §2</a>
  */
 @ApplicationScoped
 public class OwnTokenRevocationCheck implements RevocationCheck {
