@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
  * instance; concurrent purges of one database are harmless): codes, access and refresh token
  * records, grants, sessions, pending requests and client-assertion jti values, once they are older
- * than {@code oidc.cleanup.retention}. A rotated refresh token stays while its grant has a refresh
- * token in date, so that its reuse is still detected (RFC 9700 §4.14.2).
+ * than {@code oidc.cleanup.retention}. A rotated refresh token stays until every refresh token of
+ * its grant has expired, plus the retention, so that its reuse is still detected (RFC 9700
+ * §4.14.2).
  */
 @Singleton
 @Startup

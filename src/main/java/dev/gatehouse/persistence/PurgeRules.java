@@ -39,8 +39,9 @@ final class PurgeRules {
         rule("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
         rule("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
         rule("access tokens of revoked grants", "oidc_access_token", "jti", ofRevokedGrant, limit),
-        // A rotated refresh token stays while its grant still has a refresh token in date: a reuse
-        // of it must still be recognized, and revoke the grant (RFC 9700 §4.14.2).
+        // A refresh token stays until every refresh token of its grant has expired (plus the
+        // retention): a reuse of a rotated one must still be recognized, and revoke the grant (RFC
+        // 9700 §4.14.2).
         rule(
             "refresh tokens",
             "oidc_refresh_token r",

@@ -150,7 +150,11 @@ public interface PurgeContract {
   @Test
   default void purgeWhenRevokedTokenEndedSessionStaleRequestOrOldAssertionThenDeletedOthersKept() {
     String prefix = "seed-" + System.nanoTime();
-    request("/test-only/db/seed-purgeable").post(Entity.form(new Form("prefix", prefix))).close();
+    // Seeded rows: keys are the prefix and -old (beyond the retention) or -new (within it).
+    JsonObject seeded =
+        json(request("/test-only/db/seed-purgeable").post(Entity.form(new Form("prefix", prefix))));
+    assertEquals(4, seeded.size(), "four tables seeded: " + seeded);
+    seeded.values().forEach(keys -> assertEquals("[\"-new\",\"-old\"]", keys.toString(), "seeded"));
     JsonObject kept =
         Json.createObjectBuilder()
             .add("oidc_access_token", Json.createArrayBuilder().add("-new"))
@@ -158,8 +162,6 @@ public interface PurgeContract {
             .add("oidc_pending_authorization", Json.createArrayBuilder().add("-new"))
             .add("oidc_client_assertion", Json.createArrayBuilder().add("-new"))
             .build();
-    JsonObject seeded = json(request("/test-only/db/seeded/" + prefix).get());
-    assertEquals(2, seeded.getJsonArray("oidc_client_assertion").size(), "seeded: " + seeded);
 
     // Every rule's SELECT ... FOR UPDATE SKIP LOCKED and DELETE by key, on this database.
     await(

@@ -164,12 +164,14 @@ public class DatabaseProbe {
    * Inserts, with keys starting with {@code prefix}, one row for each purge rule that flows here
    * cannot age: an access token revoked on its own, an ended session, a pending authorization
    * request, a client-assertion jti; each once beyond the 1-day retention ({@code -old}) and once
-   * within it or still live ({@code -new}), beside a live grant.
+   * within it or still live ({@code -new}), beside a live grant. Returns what it inserted, read in
+   * its own transaction (before the purge can see any of it).
    */
   @POST
   @Path("seed-purgeable")
   @Transactional
-  public void seedPurgeable(@FormParam("prefix") String prefix) {
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject seedPurgeable(@FormParam("prefix") String prefix) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     OffsetDateTime longAgo = now.minusDays(2);
     OffsetDateTime recently = now.minusHours(1);
@@ -206,6 +208,7 @@ public class DatabaseProbe {
           prefix + expires.getKey(),
           expires.getValue());
     }
+    return seeded(prefix);
   }
 
   /** The seeded rows still there, as table: keys. */
