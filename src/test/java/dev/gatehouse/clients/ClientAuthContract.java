@@ -194,14 +194,7 @@ public interface ClientAuthContract {
   default void privateKeyJwtWhenRegisteredByNimbusThenAssertionAcceptedOnceOnly() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-1").generate();
     OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
-    PrivateKeyJWT assertion =
-        new PrivateKeyJWT(
-            client.getID(),
-            URI.create(issuer()),
-            JWSAlgorithm.RS256,
-            key.toRSAPrivateKey(),
-            key.getKeyID(),
-            null);
+    PrivateKeyJWT assertion = signed(client.getID(), key, issuer());
 
     Response first = request(PROBE).post(Entity.form(form(assertion.toParameters())));
     Response replay = request(PROBE).post(Entity.form(form(assertion.toParameters())));
@@ -216,14 +209,7 @@ public interface ClientAuthContract {
   default void privateKeyJwtWhenAudienceIsTokenEndpointThenAccepted() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-2").generate();
     OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
-    PrivateKeyJWT assertion =
-        new PrivateKeyJWT(
-            client.getID(),
-            URI.create(issuer() + "/token"),
-            JWSAlgorithm.RS256,
-            key.toRSAPrivateKey(),
-            key.getKeyID(),
-            null);
+    PrivateKeyJWT assertion = signed(client.getID(), key, issuer() + "/token");
 
     assertEquals(200, request(PROBE).post(Entity.form(form(assertion.toParameters()))).getStatus());
   }
@@ -251,22 +237,8 @@ public interface ClientAuthContract {
       throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-introspect").generate();
     ClientID id = registerWithNimbus(new JWKSet(key.toPublicJWK())).getID();
-    PrivateKeyJWT forIntrospection =
-        new PrivateKeyJWT(
-            id,
-            URI.create(issuer() + "/introspect"),
-            JWSAlgorithm.RS256,
-            key.toRSAPrivateKey(),
-            key.getKeyID(),
-            null);
-    PrivateKeyJWT unused =
-        new PrivateKeyJWT(
-            id,
-            URI.create(issuer() + "/introspect"),
-            JWSAlgorithm.RS256,
-            key.toRSAPrivateKey(),
-            key.getKeyID(),
-            null);
+    PrivateKeyJWT forIntrospection = signed(id, key, issuer() + "/introspect");
+    PrivateKeyJWT unused = signed(id, key, issuer() + "/introspect");
 
     Response introspected =
         request("/introspect")
@@ -310,15 +282,7 @@ public interface ClientAuthContract {
                 params(
                     new PrivateKeyJWT(
                         expired, JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null)),
-            "wrong audience",
-                params(
-                    new PrivateKeyJWT(
-                        id,
-                        URI.create("https://other.example/token"),
-                        JWSAlgorithm.RS256,
-                        key.toRSAPrivateKey(),
-                        key.getKeyID(),
-                        null)),
+            "wrong audience", params(signed(id, key, "https://other.example/token")),
             "HS256",
                 params(
                     new ClientSecretJWT(
@@ -353,14 +317,7 @@ public interface ClientAuthContract {
       String jwksUri = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks";
       JsonObject client =
           TestClients.register(TestClients.service("private_key_jwt").add("jwks_uri", jwksUri));
-      PrivateKeyJWT assertion =
-          new PrivateKeyJWT(
-              new ClientID(client.getString("client_id")),
-              URI.create(issuer()),
-              JWSAlgorithm.RS256,
-              key.toRSAPrivateKey(),
-              key.getKeyID(),
-              null);
+      PrivateKeyJWT assertion = signed(new ClientID(client.getString("client_id")), key, issuer());
 
       Response response = request(PROBE).post(Entity.form(form(assertion.toParameters())));
 
@@ -368,6 +325,12 @@ public interface ClientAuthContract {
     } finally {
       keyServer.stop(0);
     }
+  }
+
+  /** An RS256 client assertion by {@code key} for {@code audience}, with a fresh jti. */
+  private static PrivateKeyJWT signed(ClientID id, RSAKey key, String audience) throws Exception {
+    return new PrivateKeyJWT(
+        id, URI.create(audience), JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null);
   }
 
   private static PrivateKeyJWT assertion(ClientID id, RSAKey key, Date expiresAt) throws Exception {

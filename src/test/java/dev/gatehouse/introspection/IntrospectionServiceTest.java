@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.clients.AuthenticatedClient;
-import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.IntrospectionSettings;
+import dev.gatehouse.testing.AuthenticatedClients;
 import dev.gatehouse.token.PresentedToken;
 import dev.gatehouse.token.RefreshToken;
 import dev.gatehouse.token.TokenLookup;
@@ -14,7 +14,6 @@ import dev.gatehouse.token.TokenLookup.Found;
 import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -116,23 +115,6 @@ class IntrospectionServiceTest {
   }
 
   private static AuthenticatedClient client(String clientId) {
-    return new AuthenticatedClient(
-        clientId,
-        "client_secret_basic",
-        new ClientMetadata(
-            List.of(),
-            List.of(),
-            null,
-            List.of("client_credentials"),
-            List.of(),
-            "read",
-            "client_secret_basic",
-            null,
-            null,
-            "web",
-            List.of(),
-            Map.of(),
-            "RS256",
-            "rfc9068"));
+    return AuthenticatedClients.basic(clientId, List.of("client_credentials"), "read");
   }
 }

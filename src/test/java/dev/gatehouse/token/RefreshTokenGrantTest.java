@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.clients.AuthenticatedClient;
-import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.testing.AuthenticatedClients;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.time.Clock;
 import java.time.Duration;
@@ -286,24 +286,8 @@ class RefreshTokenGrantTest {
   }
 
   private static AuthenticatedClient client(String clientId) {
-    return new AuthenticatedClient(
-        clientId,
-        "client_secret_basic",
-        new ClientMetadata(
-            List.of("https://app.example/cb"),
-            List.of(),
-            null,
-            List.of("authorization_code", "refresh_token"),
-            List.of("code"),
-            null,
-            "client_secret_basic",
-            null,
-            null,
-            "web",
-            List.of(),
-            Map.of(),
-            "RS256",
-            "rfc9068"));
+    return AuthenticatedClients.basic(
+        clientId, List.of("authorization_code", "refresh_token"), null);
   }
 
   /** Refresh tokens in memory, keyed by their value; consumption and retries as in SQL. */
