@@ -25,13 +25,14 @@ public class CharsetFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-    if (contentType == null) {
+    if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
       return;
     }
     MediaType type;
     try {
-      type = MediaType.valueOf(contentType);
+      // Jersey's own parse, cached for the entity readers (a malformed header:
+      // HeaderValueException)
+      type = request.getMediaType();
     } catch (RuntimeException e) {
       throw new NotSupportedException("Malformed Content-Type");
     }
