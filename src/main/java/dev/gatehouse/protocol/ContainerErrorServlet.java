@@ -38,12 +38,6 @@ public class ContainerErrorServlet extends HttpServlet {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Pragma", "no-cache");
-    response
-        .getWriter()
-        .write(
-            ErrorBodies.body(
-                error,
-                "The request was refused: HTTP " + status,
-                ErrorBodies.JSON.createObjectBuilder()));
+    response.getWriter().write(ErrorBodies.body(error, "The request was refused: HTTP " + status));
   }
 }

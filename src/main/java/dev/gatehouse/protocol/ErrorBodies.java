@@ -37,6 +37,11 @@ public final class ErrorBodies {
         .entity(body(error, description, extra));
   }
 
+  /** The JSON text of an error: {@code error} and a sanitized {@code error_description}. */
+  static String body(String error, String description) {
+    return body(error, description, JSON.createObjectBuilder());
+  }
+
   /** The JSON text of an error: {@code error}, a sanitized {@code error_description}, extras. */
   static String body(String error, String description, JsonObjectBuilder extra) {
     JsonObjectBuilder body = JSON.createObjectBuilder().add("error", error);
