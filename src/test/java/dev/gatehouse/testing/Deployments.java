@@ -23,6 +23,8 @@ public final class Deployments {
         .addClass(ClientAuthProbe.class)
         .addClass(TokenMint.class)
         .addClass(DatabaseProbe.class)
-        .addClass(RuntimeProbe.class);
+        .addClass(RuntimeProbe.class)
+        .addClass(AdjustableTokenSettings.class)
+        .addClass(SettingsProbe.class);
   }
 }

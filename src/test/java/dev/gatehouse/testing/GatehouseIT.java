@@ -17,6 +17,7 @@ import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
 import dev.gatehouse.revocation.RevocationContract;
 import dev.gatehouse.token.MpJwtInteropContract;
+import dev.gatehouse.token.RefreshRetryContract;
 import dev.gatehouse.token.TokenLifecycleContract;
 import dev.gatehouse.token.TokenRaceContract;
 import dev.gatehouse.userinfo.UserInfoAndLogoutContract;
@@ -47,6 +48,7 @@ class GatehouseIT
         UserInfoAndLogoutContract,
         MpJwtInteropContract,
         TokenLifecycleContract,
+        RefreshRetryContract,
         IntrospectionContract,
         RevocationContract,
         TokenRaceContract,

@@ -1,0 +1,146 @@
+package dev.gatehouse.token;
+
+import static dev.gatehouse.testing.AsClient.introspect;
+import static dev.gatehouse.testing.AsClient.refresh;
+import static dev.gatehouse.testing.AsClient.userInfo;
+import static dev.gatehouse.testing.TestServer.json;
+import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.PastRows;
+import dev.gatehouse.testing.SignIn;
+import dev.gatehouse.testing.TestAccounts;
+import dev.gatehouse.testing.TestClients;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The refresh-token retry grace window ({@code oidc.token.refresh-token-reuse-grace}) over HTTP, on
+ * the real database: off in the server under test, switched on by each test for its own duration.
+ */
+public interface RefreshRetryContract {
+
+  @Test
+  default void refreshRetryWhenWithinGraceThenFreshTokensAndTheLostSuccessorWithdrawn()
+      throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String r1 = signIn(client).getRefreshToken().getValue();
+          JsonObject lost = json(refresh(client, r1, null));
+
+          Response retry = refresh(client, r1, null);
+
+          assertEquals(200, retry.getStatus(), "a retry within the window is no reuse");
+          JsonObject fresh = json(retry);
+          assertNotEquals(lost.getString("refresh_token"), fresh.getString("refresh_token"));
+          assertEquals(200, userInfo(fresh.getString("access_token")).getStatus());
+          assertEquals(
+              401,
+              userInfo(lost.getString("access_token")).getStatus(),
+              "the access token of the lost response is withdrawn");
+          assertFalse(
+              json(introspect(client, lost.getString("refresh_token"))).getBoolean("active"),
+              "and so is its refresh token");
+          Response next = refresh(client, fresh.getString("refresh_token"), null);
+          assertEquals(200, next.getStatus(), "the retry's refresh token rotates as usual");
+          assertEquals(200, userInfo(json(next).getString("access_token")).getStatus());
+        });
+  }
+
+  @Test
+  default void refreshRetryWhenTheWithdrawnSuccessorComesBackThenGrantRevoked() throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String r1 = signIn(client).getRefreshToken().getValue();
+          String lost = json(refresh(client, r1, null)).getString("refresh_token");
+          JsonObject fresh = json(refresh(client, r1, null));
+
+          assertReuseRevokedTheGrant(client, refresh(client, lost, null), fresh);
+        });
+  }
+
+  @Test
+  default void refreshRetryWhenRetriedTwiceThenSecondRetryRevokesGrant() throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String r1 = signIn(client).getRefreshToken().getValue();
+          refresh(client, r1, null).close();
+          JsonObject retried = json(refresh(client, r1, null));
+
+          assertReuseRevokedTheGrant(client, refresh(client, r1, null), retried);
+        });
+  }
+
+  @Test
+  default void refreshRetryWhenTheSuccessorWasUsedThenReuseRevokesGrantWithinGrace()
+      throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String r1 = signIn(client).getRefreshToken().getValue();
+          String r2 = json(refresh(client, r1, null)).getString("refresh_token");
+          JsonObject third = json(refresh(client, r2, null));
+
+          assertReuseRevokedTheGrant(client, refresh(client, r1, null), third);
+        });
+  }
+
+  @Test
+  default void refreshRetryWhenPastTheWindowThenReuseRevokesGrant() throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String r1 = signIn(client).getRefreshToken().getValue();
+          JsonObject second = json(refresh(client, r1, null));
+          // Rotated two minutes ago: the one-minute window has closed.
+          PastRows.ageRefreshToken(r1, Duration.ofMinutes(2));
+
+          assertReuseRevokedTheGrant(client, refresh(client, r1, null), second);
+        });
+  }
+
+  /**
+   * The reuse was refused, and every token of the grant, {@code live} among them, stopped working.
+   */
+  private static void assertReuseRevokedTheGrant(
+      JsonObject client, Response reuse, JsonObject live) {
+    assertEquals(400, reuse.getStatus());
+    assertEquals("invalid_grant", json(reuse).getString("error"));
+    assertEquals(401, userInfo(live.getString("access_token")).getStatus());
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, live.getString("refresh_token"), null)).getString("error"));
+  }
+
+  private static OIDCTokens signIn(JsonObject client) throws Exception {
+    return SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+  }
+
+  /** Runs {@code test} with the grace window on, and switches it back off whatever happens. */
+  private static void withGrace(Duration grace, Executable test) throws Throwable {
+    String path = "/test-only/settings/refresh-token-reuse-grace";
+    try (Response set = request(path).put(Entity.text(grace.toString()))) {
+      assertEquals(204, set.getStatus());
+    }
+    try {
+      test.execute();
+    } finally {
+      request(path).delete().close();
+    }
+  }
+}
