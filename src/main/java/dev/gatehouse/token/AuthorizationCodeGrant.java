@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
@@ -72,11 +73,12 @@ public class AuthorizationCodeGrant implements GrantHandler {
     if (codes.consume(code, now)) {
       return codes.find(code).orElseThrow();
     }
-    codes
-        .find(code)
-        .ifPresent(
-            replayed -> revocation.revoke(replayed.grantId(), "authorization code replayed"));
-    throw OAuthException.invalidGrant("The authorization code is invalid or was already used");
+    String description = "The authorization code is invalid or was already used";
+    Optional<AuthorizationCode> replayed = codes.find(code);
+    if (replayed.isPresent()) {
+      throw revocation.revoke(replayed.get().grantId(), "authorization code replayed", description);
+    }
+    throw OAuthException.invalidGrant(description);
   }
 
   private static void checkBinding(AuthorizationCode code, TokenRequest request, Instant now) {

@@ -25,6 +25,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler {
 
+  private static final String INVALID_OR_USED = "The refresh token is invalid or was already used";
+
   @Inject RefreshTokenRepository refreshTokens;
   @Inject GrantRepository grants;
   @Inject GrantRevocation revocation;
@@ -84,8 +86,7 @@ public class RefreshTokenGrant implements GrantHandler {
       throw invalidOrUsed();
     }
     if (!isRetry(rotated, now)) {
-      revocation.revoke(rotated.grantId(), "rotated refresh token reused");
-      throw invalidOrUsed();
+      throw revocation.revoke(rotated.grantId(), "rotated refresh token reused", INVALID_OR_USED);
     }
   }
 
@@ -108,7 +109,7 @@ public class RefreshTokenGrant implements GrantHandler {
   }
 
   private static OAuthException invalidOrUsed() {
-    return OAuthException.invalidGrant("The refresh token is invalid or was already used");
+    return OAuthException.invalidGrant(INVALID_OR_USED);
   }
 
   /** The requested scope if it is within the granted one; the granted one if none is requested. */

@@ -224,8 +224,9 @@ class RefreshTokenGrantTest {
     grant.revocation =
         new GrantRevocation() {
           @Override
-          public void revoke(String grantId, String why) {
+          OAuthException revoke(String grantId, String why, String description) {
             revoked.add(grantId);
+            return OAuthException.invalidGrant(description);
           }
         };
     grant.accounts =
