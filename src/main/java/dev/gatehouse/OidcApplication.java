@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import jakarta.mvc.form.FormMethodOverwriter;
 import jakarta.mvc.security.Csrf;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -17,7 +18,18 @@ public class OidcApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Every @Controller POST is CSRF-checked; protocol endpoints are plain JAX-RS and never are.
-    return Map.of(Csrf.CSRF_PROTECTION, Csrf.CsrfOptions.IMPLICIT);
+    return Map.of(
+        // Every @Controller POST is CSRF-checked; protocol endpoints are plain JAX-RS and never
+        // are.
+        Csrf.CSRF_PROTECTION,
+        Csrf.CsrfOptions.IMPLICIT,
+        // No hidden _method field: Krazo would otherwise parse every form POST, protocol
+        // endpoints included, before routing (and let a form turn a POST into a DELETE).
+        FormMethodOverwriter.FORM_METHOD_OVERWRITE,
+        FormMethodOverwriter.Options.DISABLED,
+        // No WADL (Jersey's ServerProperties.WADL_FEATURE_DISABLE): it would describe every
+        // resource, the admin API included, to anyone.
+        "jersey.config.server.wadl.disableWadl",
+        true);
   }
 }

@@ -10,6 +10,7 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -90,13 +91,40 @@ public class PrivateKeyJwtVerifier {
     throw OAuthException.invalidClient("The client has no registered keys");
   }
 
-  private static String reason(InvalidJwtException e) {
+  /**
+   * A fixed phrase per failure: never the library's own message, which names its classes and may
+   * quote the client's registered keys or the assertion itself.
+   */
+  static String reason(InvalidJwtException e) {
     if (e.hasExpired()) {
       return "expired";
     }
-    if (!e.getErrorDetails().isEmpty()) {
-      return e.getErrorDetails().get(0).getErrorMessage();
+    if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
+      return "exp is required";
     }
-    return "invalid";
+    if (e.hasErrorCode(ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE)) {
+      return "exp is more than " + MAX_LIFETIME_MINUTES + " minutes ahead";
+    }
+    if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)
+        || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+      return "not yet valid";
+    }
+    if (e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)
+        || e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+      return "aud does not name this server or endpoint";
+    }
+    if (e.hasErrorCode(ErrorCodes.ISSUER_MISSING)
+        || e.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+        || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)
+        || e.hasErrorCode(ErrorCodes.SUBJECT_INVALID)) {
+      return "iss and sub must both be the client_id";
+    }
+    if (e.hasErrorCode(ErrorCodes.JWT_ID_MISSING)) {
+      return "jti is required";
+    }
+    if (e.hasErrorCode(ErrorCodes.MALFORMED_CLAIM) || e.hasErrorCode(ErrorCodes.JSON_INVALID)) {
+      return "malformed claims";
+    }
+    return "not signed with an accepted algorithm by one of the client's registered keys";
   }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.protocol;
 
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -8,8 +7,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Writes every {@link OAuthException} as RFC 6749 §5.2 JSON with {@code Cache-Control: no-store};
- * adds the {@code WWW-Authenticate} challenge that RFC 6749 §5.2 (invalid_client after an
- * Authorization header) and RFC 6750 §3 (bearer token errors) require.
+ * adds the {@code WWW-Authenticate} challenge that RFC 6749 §5.2 and RFC 9110 §15.5.2 (every 401
+ * invalid_client) and RFC 6750 §3 (bearer token errors) require.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.2">RFC 6749 §5.2</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6750#section-3">RFC 6750 §3</a>
@@ -18,8 +17,6 @@ import jakarta.ws.rs.ext.Provider;
 public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
 
   static final String REALM = "gatehouse";
-
-  @Context HttpHeaders headers;
 
   @Override
   public Response toResponse(OAuthException exception) {
@@ -52,13 +49,11 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
       }
       return challenge.toString();
     }
-    if (error == OAuthError.INVALID_CLIENT && usedAuthorizationHeader()) {
+    if (error == OAuthError.INVALID_CLIENT) {
+      // RFC 9110 §15.5.2: every 401 carries a challenge, whichever way the client authenticated
+      // (RFC 6749 §5.2 requires it after an Authorization header); Basic is the scheme we take.
       return "Basic realm=\"" + REALM + "\"";
     }
     return null;
-  }
-
-  private boolean usedAuthorizationHeader() {
-    return headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
   }
 }

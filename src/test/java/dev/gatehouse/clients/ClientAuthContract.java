@@ -107,7 +107,7 @@ public interface ClientAuthContract {
   }
 
   @Test
-  default void postWhenRightSecretThenAuthenticatedAndWrongSecretRejectedWithoutChallenge() {
+  default void postWhenRightSecretThenAuthenticatedAndWrongSecretRejectedWithBasicChallenge() {
     JsonObject client =
         TestClients.register(
             TestClients.confidential().add("token_endpoint_auth_method", "client_secret_post"));
@@ -125,7 +125,7 @@ public interface ClientAuthContract {
     assertEquals(200, ok.getStatus());
     assertEquals("client_secret_post", json(ok).getString("method"));
     assertEquals(401, bad.getStatus());
-    assertNull(bad.getHeaderString("WWW-Authenticate"));
+    assertEquals("Basic realm=\"gatehouse\"", bad.getHeaderString("WWW-Authenticate"));
     assertEquals("invalid_client", json(bad).getString("error"));
   }
 

@@ -136,11 +136,49 @@ public interface ErrorModelContract {
   }
 
   @Test
-  default void invalidClientWithoutAuthorizationHeaderThen401WithoutChallenge() {
+  default void invalidClientWithoutAuthorizationHeaderThen401StillWithBasicChallenge() {
     Response response = request("/test-only/invalid-client").get();
 
     assertEquals(401, response.getStatus());
-    assertNull(response.getHeaderString("WWW-Authenticate"));
+    // RFC 9110 §15.5.2: a 401 always names a scheme the client may use.
+    assertEquals("Basic realm=\"gatehouse\"", response.getHeaderString("WWW-Authenticate"));
     assertEquals("invalid_client", json(response).getString("error"));
+  }
+
+  @Test
+  default void formWithMalformedPercentEncodingThen400InvalidRequestNever500() {
+    for (String charset : new String[] {"", "; charset=UTF-8", "; charset=ISO-8859-1"}) {
+      for (String path :
+          new String[] {"/token", "/introspect", "/revoke", "/userinfo", "/logout", "/authorize"}) {
+        for (String body : new String[] {"grant_type=%zz", "token=%", "a=%e&b=1"}) {
+          HttpResponse<String> response =
+              send(
+                  HttpRequest.newBuilder(base().resolve(path))
+                      .header("Content-Type", "application/x-www-form-urlencoded" + charset)
+                      .POST(HttpRequest.BodyPublishers.ofString(body)));
+          String what = path + charset + " " + body + ": " + response.body();
+          assertEquals(400, response.statusCode(), what);
+          assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
+        }
+      }
+    }
+  }
+
+  @Test
+  default void formWithHiddenMethodFieldThenTheRequestKeepsItsMethod() {
+    Response response =
+        request("/token")
+            .post(
+                Entity.form(
+                    new jakarta.ws.rs.core.Form("_method", "GET")
+                        .param("grant_type", "client_credentials")));
+
+    assertEquals(401, response.getStatus(), "a POST to /token, not a GET (405)");
+    assertEquals("invalid_client", json(response).getString("error"));
+  }
+
+  @Test
+  default void wadlWhenAskedThen404() {
+    assertEquals(404, request("/application.wadl").get().getStatus());
   }
 }

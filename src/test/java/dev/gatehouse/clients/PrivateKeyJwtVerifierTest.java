@@ -1,0 +1,156 @@
+package dev.gatehouse.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.Test;
+
+/**
+ * private_key_jwt assertions refused with a fixed description per failure: never the JOSE library's
+ * message, which names its classes, quotes the client's registered keys or echoes the assertion.
+ */
+class PrivateKeyJwtVerifierTest {
+
+  private static final String CLIENT = "client-1";
+  private static final String AUD = "https://op.example/token";
+
+  private final RsaJsonWebKey key = generate("k1");
+  private final RsaJsonWebKey stranger = generate("k1");
+  private final ClientMetadata client = client(key);
+
+  @Test
+  void verifyWhenSignedByTheClientsKeyThenClaims() throws Exception {
+    assertEquals(CLIENT, verify(sign(key, claims())).getSubject());
+  }
+
+  @Test
+  void verifyWhenAnythingIsWrongThenInvalidClientWithAFixedDescription() {
+    long now = Instant.now().getEpochSecond();
+    String wrongKey =
+        "not signed with an accepted algorithm by one of the client's registered keys";
+    List<List<String>> cases =
+        List.of(
+            List.of(unsigned(claims()), wrongKey),
+            List.of(sign(stranger, claims()), wrongKey),
+            List.of(sign(key, claims("exp", now - 600)), "expired"),
+            List.of(sign(key, claims("exp", now + 7200)), "exp is more than 60 minutes ahead"),
+            List.of(
+                sign(key, claims("aud", "https://elsewhere.example/token")),
+                "aud does not name this server or endpoint"),
+            List.of(sign(key, claims("sub", "someone")), "iss and sub must both be the client_id"),
+            List.of(sign(key, claims("iss", "someone")), "iss and sub must both be the client_id"),
+            List.of(sign(key, claims("exp", "soon")), "malformed claims"),
+            List.of(sign(key, claims("jti", null)), "jti is required"),
+            List.of(sign(key, claims("exp", null)), "exp is required"));
+    for (List<String> refusal : cases) {
+      OAuthException refused = assertThrows(OAuthException.class, () -> verify(refusal.get(0)));
+      assertEquals(OAuthError.INVALID_CLIENT, refused.error());
+      assertEquals("client_assertion was rejected: " + refusal.get(1), refused.description());
+    }
+  }
+
+  @Test
+  void verifyWhenRefusedThenNeitherKeyNorAssertionNorLibraryInTheDescription() {
+    String forged = sign(stranger, claims());
+
+    String description = assertThrows(OAuthException.class, () -> verify(forged)).description();
+
+    assertFalse(description.contains(key.getKeyId() + ","), description);
+    assertFalse(description.contains("jose4j"), description);
+    assertFalse(description.contains(forged.substring(0, 20)), description);
+  }
+
+  private org.jose4j.jwt.JwtClaims verify(String assertion) {
+    return new PrivateKeyJwtVerifier().verify(assertion, client, CLIENT, List.of(AUD));
+  }
+
+  private static String claims() {
+    return claims("iss", CLIENT);
+  }
+
+  /** Valid claims, with one of them replaced by {@code value} (or left out when it is null). */
+  private static String claims(String name, Object value) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", CLIENT);
+    claims.put("sub", CLIENT);
+    claims.put("aud", AUD);
+    claims.put("exp", Instant.now().getEpochSecond() + 60);
+    claims.put("jti", "j-1");
+    if (value == null) {
+      claims.remove(name);
+    } else {
+      claims.put(name, value);
+    }
+    return JsonUtil.toJson(claims);
+  }
+
+  private static String sign(RsaJsonWebKey key, String claims) {
+    try {
+      JsonWebSignature jws = new JsonWebSignature();
+      jws.setPayload(claims);
+      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+      jws.setKeyIdHeaderValue(key.getKeyId());
+      jws.setKey(key.getPrivateKey());
+      return jws.getCompactSerialization();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String unsigned(String claims) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + ".";
+  }
+
+  private static RsaJsonWebKey generate(String kid) {
+    try {
+      RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+      key.setKeyId(kid);
+      return key;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ClientMetadata client(RsaJsonWebKey key) {
+    String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    JsonObject keys = Json.createReader(new StringReader(jwks)).readObject();
+    return new ClientMetadata(
+        List.of(),
+        List.of(),
+        null,
+        List.of("client_credentials"),
+        List.of(),
+        null,
+        "private_key_jwt",
+        keys,
+        null,
+        "web",
+        List.of(),
+        Map.of(),
+        "RS256",
+        "rfc9068");
+  }
+}
