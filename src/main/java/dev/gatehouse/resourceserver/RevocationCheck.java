@@ -11,6 +11,9 @@ package dev.gatehouse.resourceserver;
  */
 public interface RevocationCheck {
 
-  /** Whether {@code issuer} revoked the token with this {@code jti} (null: the token has none). */
+  /**
+   * Whether {@code issuer} revoked the token with this {@code jti} (null: the token has none), or
+   * would not vouch for it any more.
+   */
   boolean isRevoked(String issuer, String jti);
 }

@@ -23,14 +23,6 @@ public class AccessTokenRepository {
         .isEmpty();
   }
 
-  /** Whether the access token with this jti was issued here and then revoked, or its grant was. */
-  boolean isRevoked(String jti) {
-    return !em.createNamedQuery("IssuedAccessToken.isRevoked", String.class)
-        .setParameter("jti", jti)
-        .getResultList()
-        .isEmpty();
-  }
-
   /** RFC 7009: revokes this one access token; its grant and refresh token stay live. */
   public void revoke(String jti, Instant now) {
     em.createNamedQuery("IssuedAccessToken.revoke")

@@ -21,11 +21,6 @@ import java.time.Instant;
         "SELECT t.jti FROM IssuedAccessToken t, Grant g WHERE t.jti = :jti AND g.id = t.grantId"
             + " AND t.revokedAt IS NULL AND g.revokedAt IS NULL")
 @NamedQuery(
-    name = "IssuedAccessToken.isRevoked",
-    query =
-        "SELECT t.jti FROM IssuedAccessToken t, Grant g WHERE t.jti = :jti AND g.id = t.grantId"
-            + " AND (t.revokedAt IS NOT NULL OR g.revokedAt IS NOT NULL)")
-@NamedQuery(
     name = "IssuedAccessToken.revoke",
     query =
         "UPDATE IssuedAccessToken t SET t.revokedAt = :now WHERE t.jti = :jti"

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Revocation of this provider's own access tokens, for the protected APIs in the same WAR: a token
- * is revoked when its record or its grant is. Tokens of other issuers, and tokens without a record
- * (purged after they expired), are left to the filter's own checks.
+ * Revocation of this provider's own access tokens, for the protected APIs in the same WAR: an own
+ * token counts as revoked unless its record is active, as at introspection (the record, and its
+ * grant, not revoked). A token without a record (its record purged, or never issued here) is
+ * refused too: its records may go before it expires (a revoked one, or one within the verifier's
+ * clock skew). Tokens of other issuers are left to the filter's own checks.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2">RFC 7009 §2</a>
  */
@@ -20,6 +22,6 @@ public class OwnTokenRevocationCheck implements RevocationCheck {
 
   @Override
   public boolean isRevoked(String issuer, String jti) {
-    return jti != null && provider.issuer().equals(issuer) && records.isRevoked(jti);
+    return provider.issuer().equals(issuer) && (jti == null || !records.isActive(jti));
   }
 }

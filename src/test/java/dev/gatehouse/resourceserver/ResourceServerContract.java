@@ -141,6 +141,13 @@ public interface ResourceServerContract {
   }
 
   @Test
+  default void apiWhenProviderTokenWithoutRecordThen401() {
+    // Signed with the provider's key, but never issued (or its record purged): the in-WAR
+    // revocation check vouches only for tokens with an active record, as introspection does.
+    assertInvalidToken(call(mint(claims(), "at+jwt", null, false)), "revoked or unknown");
+  }
+
+  @Test
   default void apiWhenScopeMissingThen403InsufficientScope() {
     Response response = call(mint(claims().add("scope", "write")));
 
@@ -199,7 +206,16 @@ public interface ResourceServerContract {
   }
 
   private static String mint(JsonObjectBuilder claims, String typ, String kid) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("claims", claims).add("typ", typ);
+    return mint(claims, typ, kid, true);
+  }
+
+  /**
+   * A token signed by the provider's key; with {@code record}, recorded as the token endpoint
+   * would.
+   */
+  private static String mint(JsonObjectBuilder claims, String typ, String kid, boolean record) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("claims", claims).add("typ", typ).add("record", record);
     if (kid != null) {
       body.add("kid", kid);
     }
