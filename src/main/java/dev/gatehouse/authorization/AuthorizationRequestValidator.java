@@ -24,8 +24,10 @@ import java.util.Set;
 @ApplicationScoped
 public class AuthorizationRequestValidator {
 
-  static final Set<String> STANDARD_SCOPES =
+  /** The scopes about the signed-in user (OpenID Connect Core §5.4, §11), open to every client. */
+  public static final Set<String> STANDARD_SCOPES =
       Set.of("openid", "profile", "email", "address", "phone", "offline_access");
+
   static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
   @Inject ClientRepository clients;

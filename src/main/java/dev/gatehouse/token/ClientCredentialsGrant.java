@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.authorization.AuthorizationRequestValidator;
 import dev.gatehouse.clients.AuthenticatedClient;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * The client_credentials grant for confidential clients: scopes limited to those the client
- * registered, an optional RFC 8707 {@code resource} as the access token's audience; no refresh
- * token, no ID token. The access token's {@code sub} is the client_id (RFC 9068 §2.2).
+ * registered (never the user scopes such as openid), an optional RFC 8707 {@code resource} as the
+ * access token's audience; no refresh token, no ID token. The access token's {@code sub} is the
+ * client_id (RFC 9068 §2.2).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.4">RFC 6749 §4.4</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
@@ -58,12 +60,25 @@ public class ClientCredentialsGrant implements GrantHandler {
     return issuer.issue(new Issuance(grant, null, client.metadata(), scope, null, null, null), now);
   }
 
-  private static String scope(String requested, String registered) {
-    List<String> allowed = TokenIssuer.scopes(registered);
+  /**
+   * The requested scope, or by default all the client registered, without the user scopes (openid,
+   * profile, offline_access, ...): there is no user here, no ID token, no UserInfo, no refresh.
+   */
+  static String scope(String requested, String registered) {
+    List<String> allowed =
+        TokenIssuer.scopes(registered).stream()
+            .filter(s -> !AuthorizationRequestValidator.STANDARD_SCOPES.contains(s))
+            .toList();
     if (requested == null || requested.isBlank()) {
       return String.join(" ", allowed);
     }
     List<String> scopes = List.of(requested.trim().split(" +"));
+    for (String scope : scopes) {
+      if (AuthorizationRequestValidator.STANDARD_SCOPES.contains(scope)) {
+        throw OAuthException.invalidScope(
+            "Scope " + scope + " is about a user; client_credentials has none");
+      }
+    }
     if (!allowed.containsAll(scopes)) {
       throw OAuthException.invalidScope("The client is not allowed the requested scope");
     }

@@ -186,6 +186,21 @@ public interface TokenLifecycleContract {
   }
 
   @Test
+  default void clientCredentialsWhenClientRegisteredUserScopesThenNeverGrantedThem() {
+    JsonObject client =
+        TestClients.register(
+            TestClients.service("client_secret_basic").add("scope", "openid profile read"));
+
+    JsonObject byDefault = json(token(client, new Form("grant_type", "client_credentials")));
+    Response openid =
+        token(client, new Form("grant_type", "client_credentials").param("scope", "openid read"));
+
+    assertEquals("read", byDefault.getString("scope"), "no user, so no user scopes");
+    assertEquals(400, openid.getStatus());
+    assertEquals("invalid_scope", json(openid).getString("error"));
+  }
+
+  @Test
   default void clientCredentialsWhenScopeNotAllowedOrGrantNotRegisteredThenRfc6749Errors() {
     JsonObject service =
         TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
