@@ -26,14 +26,18 @@ public class AssertionReplayGuard {
         .setParameter(1, clientId)
         .setParameter(2, now.atOffset(ZoneOffset.UTC))
         .executeUpdate();
+    // A replay inserts nothing (no constraint violation, so no error in the log for each one); two
+    // concurrent first uses still meet at the primary key, and one insert fails.
     try {
-      em.createNativeQuery(
-              "INSERT INTO oidc_client_assertion (client_id, jti_hash, expires_at) VALUES (?1, ?2, ?3)")
-          .setParameter(1, clientId)
-          .setParameter(2, SecretHasher.fingerprintFull(jti))
-          .setParameter(3, expiresAt.atOffset(ZoneOffset.UTC))
-          .executeUpdate();
-      return true;
+      return em.createNativeQuery(
+                  "INSERT INTO oidc_client_assertion (client_id, jti_hash, expires_at)"
+                      + " SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM oidc_client_assertion"
+                      + " WHERE client_id = ?1 AND jti_hash = ?2)")
+              .setParameter(1, clientId)
+              .setParameter(2, SecretHasher.fingerprintFull(jti))
+              .setParameter(3, expiresAt.atOffset(ZoneOffset.UTC))
+              .executeUpdate()
+          == 1;
     } catch (PersistenceException e) {
       return false;
     }
