@@ -5,6 +5,7 @@ import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.authorization.AuthorizationCode;
 import dev.gatehouse.authorization.AuthorizationCodeRepository;
 import dev.gatehouse.authorization.Pkce;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
   @Inject GrantRevocation revocation;
   @Inject AccountService accounts;
   @Inject TokenIssuer issuer;
+  @Inject TokenSettings settings;
 
   Clock clock = Clock.systemUTC();
 
@@ -40,6 +42,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
   @Override
   public TokenResponse handle(TokenRequest request) {
     String code = required(request, "code");
+    // Before the code is consumed: a request refused for its resource may be sent again without.
+    ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();
     AuthorizationCode issued = consume(code, now);
     checkBinding(issued, request, now);

@@ -6,8 +6,6 @@ import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +25,6 @@ public class ClientCredentialsGrant implements GrantHandler {
   @Inject GrantRepository grants;
   @Inject TokenIssuer issuer;
 
-  /** The longest resource URI accepted (the grant stores up to 2000 characters). */
-  static final int MAX_RESOURCE_LENGTH = 1000;
-
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -44,7 +39,7 @@ public class ClientCredentialsGrant implements GrantHandler {
       throw OAuthException.invalidClient("Public clients cannot use client_credentials");
     }
     String scope = scope(request.param("scope"), client.metadata().scope());
-    String resource = resource(request.params("resource"));
+    String resource = ResourceIndicators.resource(request.params("resource"));
     Instant now = clock.instant();
     Grant grant =
         new Grant(
@@ -83,31 +78,5 @@ public class ClientCredentialsGrant implements GrantHandler {
       throw OAuthException.invalidScope("The client is not allowed the requested scope");
     }
     return String.join(" ", scopes);
-  }
-
-  /**
-   * RFC 8707 §2: an absolute URI without a fragment, which becomes the access token's audience; one
-   * per request (a token here has one audience), of a length the grant can store.
-   */
-  private static String resource(List<String> resources) {
-    if (resources.isEmpty()) {
-      return null;
-    }
-    if (resources.size() > 1) {
-      throw OAuthException.invalidTarget("Only one resource per request is supported");
-    }
-    String resource = resources.get(0);
-    if (resource.length() > MAX_RESOURCE_LENGTH) {
-      throw OAuthException.invalidTarget("resource is too long");
-    }
-    try {
-      URI uri = new URI(resource);
-      if (uri.isAbsolute() && uri.getRawFragment() == null) {
-        return resource;
-      }
-    } catch (URISyntaxException e) {
-      // refused below
-    }
-    throw OAuthException.invalidTarget("resource must be an absolute URI without a fragment");
   }
 }

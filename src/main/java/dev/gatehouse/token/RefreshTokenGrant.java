@@ -48,6 +48,7 @@ public class RefreshTokenGrant implements GrantHandler {
     if (token == null || token.isEmpty()) {
       throw OAuthException.invalidRequest("refresh_token is required");
     }
+    ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();
     RefreshToken presented =
         refreshTokens.find(token).orElseThrow(RefreshTokenGrant::invalidOrUsed);

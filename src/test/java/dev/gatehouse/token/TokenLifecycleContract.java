@@ -79,6 +79,61 @@ public interface TokenLifecycleContract {
   }
 
   @Test
+  default void codeWhenResourceIsNotTheDefaultAudienceThenInvalidTargetAndCodeStillUsable()
+      throws Exception {
+    JsonObject client = offlineClient();
+    try (SignIn.Session session = SignIn.session(client, TestAccounts.alice(), "openid")) {
+      SignIn.Session.Code code = session.code();
+
+      Response elsewhere =
+          token(
+              client,
+              new Form("grant_type", "authorization_code")
+                  .param("code", code.value())
+                  .param("redirect_uri", SignIn.CALLBACK)
+                  .param("code_verifier", code.verifier().getValue())
+                  .param("resource", "https://api.example/orders"));
+
+      assertEquals(400, elsewhere.getStatus());
+      assertEquals("invalid_target", json(elsewhere).getString("error"));
+      assertEquals(200, session.redeem(code).getStatus(), "refused before the code was consumed");
+    }
+  }
+
+  @Test
+  default void refreshWhenResourceIsNotTheDefaultAudienceThenInvalidTargetAndTokenStillUsable()
+      throws Exception {
+    JsonObject client = offlineClient();
+    String refreshToken =
+        SignIn.tokens(client, TestAccounts.alice(), "openid offline_access")
+            .getRefreshToken()
+            .getValue();
+
+    Response elsewhere =
+        token(
+            client,
+            new Form("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken)
+                .param("resource", "https://api.example/orders"));
+    Response same =
+        token(
+            client,
+            new Form("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken)
+                .param("resource", "gatehouse-api"));
+
+    assertEquals(400, elsewhere.getStatus());
+    assertEquals("invalid_target", json(elsewhere).getString("error"));
+    assertEquals(200, same.getStatus(), "refused before rotation; the audience itself is fine");
+    assertEquals(
+        "gatehouse-api",
+        SignedJWT.parse(json(same).getString("access_token"))
+            .getJWTClaimsSet()
+            .getAudience()
+            .get(0));
+  }
+
+  @Test
   default void refreshWhenScopeNarrowedThenAcceptedAndWidenedThenInvalidScope() throws Exception {
     JsonObject client = offlineClient();
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid email offline_access");

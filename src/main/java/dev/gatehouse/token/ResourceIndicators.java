@@ -1,0 +1,60 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.protocol.OAuthException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * The RFC 8707 {@code resource} parameter of a token request. A client_credentials token takes the
+ * resource as its audience; the tokens of a user's grant (authorization_code, refresh_token) are
+ * always for the default audience, so there a resource naming anything else is refused rather than
+ * silently ignored.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
+ */
+final class ResourceIndicators {
+
+  /** The longest resource URI accepted (the grant stores up to 2000 characters). */
+  static final int MAX_LENGTH = 1000;
+
+  private ResourceIndicators() {}
+
+  /**
+   * The requested resource (null: none): an absolute URI without a fragment, one per request (a
+   * token here has one audience), of a length the grant can store.
+   */
+  static String resource(List<String> resources) {
+    if (resources.isEmpty()) {
+      return null;
+    }
+    String resource = one(resources);
+    if (resource.length() > MAX_LENGTH) {
+      throw OAuthException.invalidTarget("resource is too long");
+    }
+    try {
+      URI uri = new URI(resource);
+      if (uri.isAbsolute() && uri.getRawFragment() == null) {
+        return resource;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw OAuthException.invalidTarget("resource must be an absolute URI without a fragment");
+  }
+
+  /** For tokens whose audience is fixed: no resource, or that audience itself. */
+  static void requireNoneOr(List<String> resources, String audience) {
+    if (!resources.isEmpty() && !one(resources).equals(audience)) {
+      throw OAuthException.invalidTarget(
+          "The access tokens of this grant are for the default audience only");
+    }
+  }
+
+  private static String one(List<String> resources) {
+    if (resources.size() > 1) {
+      throw OAuthException.invalidTarget("Only one resource per request is supported");
+    }
+    return resources.get(0);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.gatehouse.token;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** RFC 8707 {@code resource}: parsed for client_credentials, fixed for a user's grant. */
+class ResourceIndicatorsTest {
+
+  @Test
+  void resourceWhenAbsoluteUriThenIt() {
+    assertEquals(
+        "https://api.example/a", ResourceIndicators.resource(List.of("https://api.example/a")));
+    assertNull(ResourceIndicators.resource(List.of()));
+  }
+
+  @Test
+  void resourceWhenRelativeFragmentRepeatedOrTooLongThenInvalidTarget() {
+    assertInvalidTarget(() -> ResourceIndicators.resource(List.of("relative/path")));
+    assertInvalidTarget(() -> ResourceIndicators.resource(List.of("https://api.example/a#f")));
+    assertInvalidTarget(() -> ResourceIndicators.resource(List.of("https://api example/")));
+    assertInvalidTarget(
+        () -> ResourceIndicators.resource(List.of("https://a.example/", "https://b.example/")));
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.resource(
+                List.of("https://api.example/" + "x".repeat(ResourceIndicators.MAX_LENGTH))));
+  }
+
+  @Test
+  void requireNoneOrWhenAbsentOrTheAudienceThenAccepted() {
+    assertDoesNotThrow(() -> ResourceIndicators.requireNoneOr(List.of(), "gatehouse-api"));
+    assertDoesNotThrow(
+        () -> ResourceIndicators.requireNoneOr(List.of("gatehouse-api"), "gatehouse-api"));
+  }
+
+  @Test
+  void requireNoneOrWhenAnotherOrTwoThenInvalidTarget() {
+    assertInvalidTarget(
+        () -> ResourceIndicators.requireNoneOr(List.of("https://api.example/"), "gatehouse-api"));
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.requireNoneOr(
+                List.of("gatehouse-api", "gatehouse-api"), "gatehouse-api"));
+  }
+
+  private static void assertInvalidTarget(Executable call) {
+    assertEquals(OAuthError.INVALID_TARGET, assertThrows(OAuthException.class, call).error());
+  }
+}
