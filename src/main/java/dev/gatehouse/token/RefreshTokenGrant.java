@@ -2,6 +2,8 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.authorization.AuthorizationRequestValidator;
+import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The refresh_token grant with rotation: every use consumes the token (one conditional UPDATE) and
  * issues a new one with the same scope; presenting an already rotated token revokes the whole
  * grant, unless it comes back once within the optional grace window (a retry after a lost
- * response). The requested scope may narrow the access token, never widen it; the token is bound to
- * its client.
+ * response). The requested scope may narrow the access token, never widen it, and scopes the
+ * client's registration no longer lists are dropped; the token is bound to its client.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -66,16 +69,15 @@ public class RefreshTokenGrant implements GrantHandler {
             .find(presented.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
-    String scope = narrowed(request.param("scope"), presented.scope());
+    ClientMetadata client = request.client().metadata();
+    String granted = stillAllowed(presented.scope(), client);
+    String scope = stillAllowed(narrowed(request.param("scope"), presented.scope()), client);
     Account account =
         accounts
             .find(grant.subject())
             .orElseThrow(() -> OAuthException.invalidGrant("The user no longer exists"));
     // RFC 6749 §6: the new refresh token keeps the scope of the one it replaces.
-    return issuer.issue(
-        new Issuance(
-            grant, account, request.client().metadata(), scope, null, presented.scope(), presented),
-        now);
+    return issuer.issue(new Issuance(grant, account, client, scope, null, granted, presented), now);
   }
 
   /**
@@ -111,6 +113,19 @@ public class RefreshTokenGrant implements GrantHandler {
 
   private static OAuthException invalidOrUsed() {
     return OAuthException.invalidGrant(INVALID_OR_USED);
+  }
+
+  /**
+   * The scopes the client may still have: the user scopes, and those its registration lists now (an
+   * update under RFC 7592 may have taken some away since the user consented).
+   */
+  private static String stillAllowed(String scope, ClientMetadata client) {
+    List<String> registered = TokenIssuer.scopes(client.scope());
+    return TokenIssuer.scopes(scope).stream()
+        .filter(
+            s ->
+                AuthorizationRequestValidator.STANDARD_SCOPES.contains(s) || registered.contains(s))
+        .collect(Collectors.joining(" "));
   }
 
   /** The requested scope if it is within the granted one; the granted one if none is requested. */

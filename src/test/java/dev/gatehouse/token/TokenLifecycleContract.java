@@ -147,6 +147,37 @@ public interface TokenLifecycleContract {
   }
 
   @Test
+  default void refreshWhenClientRegistrationNoLongerListsAScopeThenItIsDropped() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh().add("scope", "read"));
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid read offline_access");
+    JsonObject update =
+        TestClients.withRefresh()
+            .add("client_id", client.getString("client_id"))
+            .add("scope", "write")
+            .build();
+    try (Response updated =
+        request("/register/" + client.getString("client_id"))
+            .header("Authorization", "Bearer " + client.getString("registration_access_token"))
+            .put(Entity.json(update.toString()))) {
+      assertEquals(200, updated.getStatus());
+    }
+
+    JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
+    JsonObject again = json(refresh(client, renewed.getString("refresh_token"), "openid read"));
+
+    assertEquals("openid offline_access", renewed.getString("scope"), "read was taken away");
+    assertEquals(
+        "openid offline_access",
+        SignedJWT.parse(renewed.getString("access_token"))
+            .getJWTClaimsSet()
+            .getStringClaim("scope"));
+    assertEquals(
+        "invalid_scope",
+        again.getString("error"),
+        "nor does the renewed refresh token carry it any more");
+  }
+
+  @Test
   default void refreshWhenGrantNearItsAbsoluteLifetimeThenNewTokenExpiresWithTheGrant()
       throws Exception {
     JsonObject client = offlineClient();
