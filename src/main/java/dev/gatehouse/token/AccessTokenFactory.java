@@ -45,7 +45,9 @@ public class AccessTokenFactory {
     claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
     claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
     claims.setJwtId(jti);
-    claims.setClaim("scope", scope);
+    if (scope != null && !scope.isBlank()) {
+      claims.setClaim("scope", scope);
+    }
     if (account != null) {
       claims.setClaim("auth_time", grant.authTime().getEpochSecond());
     }

@@ -20,8 +20,10 @@ public record TokenResponse(
         JSON.createObjectBuilder()
             .add("access_token", accessToken)
             .add("token_type", "Bearer")
-            .add("expires_in", expiresIn)
-            .add("scope", scope);
+            .add("expires_in", expiresIn);
+    if (scope != null && !scope.isBlank()) {
+      json.add("scope", scope);
+    }
     if (idToken != null) {
       json.add("id_token", idToken);
     }

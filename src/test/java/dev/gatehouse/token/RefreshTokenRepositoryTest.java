@@ -118,6 +118,16 @@ class RefreshTokenRepositoryTest {
     }
   }
 
+  @Test
+  void consumeWhenRacedThenExactlyOneWins() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      empty();
+      store("r1", null);
+
+      assertEquals(1, race(repo -> repo.consume("r1", T0)), "round " + round);
+    }
+  }
+
   /** Runs the check in 8 threads at once, each in its own transaction; counts the trues. */
   private int race(java.util.function.Predicate<RefreshTokenRepository> check) throws Exception {
     int threads = 8;

@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.token;
 import static dev.gatehouse.testing.AsClient.userInfo;
@@ -140,10 +141,22 @@ public interface TokenLifecycleContract {
 
     JsonObject narrowed = json(refresh(client, tokens.getRefreshToken().getValue(), "openid"));
     assertEquals("openid", narrowed.getString("scope"));
+    // RFC 6749 §6: the new refresh token keeps the scope granted, not the narrowed one.
+    assertEquals(
+        "openid email offline_access",
+        json(introspect(client, narrowed.getString("refresh_token"))).getString("scope"));
     Response widened = refresh(client, narrowed.getString("refresh_token"), "openid phone");
 
     assertEquals(400, widened.getStatus());
     assertEquals("invalid_scope", json(widened).getString("error"));
+    JsonObject backToGranted =
+        json(
+            refresh(
+                client,
+                json(refresh(client, narrowed.getString("refresh_token"), "openid email"))
+                    .getString("refresh_token"),
+                null));
+    assertEquals("openid email offline_access", backToGranted.getString("scope"));
   }
 
   @Test
@@ -195,6 +208,24 @@ public interface TokenLifecycleContract {
 
     long inOneDay = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
     assertTrue(Math.abs(exp - inOneDay) < 120, "capped by the absolute lifetime: " + exp);
+  }
+
+  @Test
+  default void refreshWhenGrantIsOldThenTheNewTokenGetsAFullIdleLifetimeFromNow() throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+    // Signed in and granted 20 days ago: the idle lifetime (30 days) slides with each use, within
+    // the absolute one (90 days from the sign-in).
+    PastRows.ageGrant(tokens.getAccessToken().getValue(), Duration.ofDays(20), PastRows.Part.ALL);
+
+    JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
+    long exp =
+        json(AsClient.introspect(client, renewed.getString("refresh_token")))
+            .getJsonNumber("exp")
+            .longValue();
+
+    long inThirtyDays = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
+    assertTrue(Math.abs(exp - inThirtyDays) < 120, "30 days from this use: " + exp);
   }
 
   @Test
@@ -269,6 +300,24 @@ public interface TokenLifecycleContract {
     var claims = SignedJWT.parse(body.getString("access_token")).getJWTClaimsSet();
     assertEquals("https://api.example/orders", claims.getAudience().get(0));
     assertEquals("read", body.getString("scope"), "default: the client's registered scope");
+  }
+
+  @Test
+  default void clientCredentialsWhenClientRegisteredNoScopeThenTokenWithoutScopeAndAnyScopeRefused()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.service("client_secret_basic"));
+
+    Response plain = token(client, new Form("grant_type", "client_credentials"));
+    Response admin =
+        token(client, new Form("grant_type", "client_credentials").param("scope", "admin"));
+
+    assertEquals(200, plain.getStatus());
+    JsonObject body = json(plain);
+    assertFalse(body.containsKey("scope"), "no scope, so no empty scope member: " + body);
+    String accessToken = body.getString("access_token");
+    assertNull(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaim("scope"), "nor claim");
+    assertEquals(400, admin.getStatus());
+    assertEquals("invalid_scope", json(admin).getString("error"));
   }
 
   @Test
