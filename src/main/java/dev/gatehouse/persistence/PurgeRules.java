@@ -40,15 +40,13 @@ final class PurgeRules {
         rule("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
         rule("access tokens of revoked grants", "oidc_access_token", "jti", ofRevokedGrant, limit),
         // A refresh token stays until every refresh token of its grant has expired (plus the
-        // retention): a reuse of a rotated one must still be recognized, and revoke the grant (RFC
-        // 9700 §4.14.2).
+        // retention), which the grant's expires_at records: a reuse of a rotated one must still
+        // be recognized, and revoke the grant (RFC 9700 §4.14.2).
         rule(
             "refresh tokens",
-            "oidc_refresh_token r",
+            "oidc_refresh_token",
             "token_hash",
-            "r.expires_at < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM oidc_refresh_token l"
-                + " WHERE l.grant_id = r.grant_id AND l.expires_at >= ?)",
+            "grant_id IN (SELECT id FROM oidc_grant WHERE expires_at < ?)",
             limit),
         rule(
             "refresh tokens of revoked grants",
@@ -64,13 +62,14 @@ final class PurgeRules {
             "code_hash",
             ofRevokedGrant,
             limit),
-        // A grant goes once nothing refers to it: revoked long enough, or created long ago and all
-        // its codes and tokens gone (nothing can be issued from it any more).
+        // A grant goes once nothing refers to it: revoked long enough, or its last refresh token
+        // (its creation, if none) long past and all its codes and tokens gone (nothing can be
+        // issued from it any more). A live refresh chain keeps it out of the candidates.
         rule(
             "grants",
             "oidc_grant g",
             "id",
-            "(g.revoked_at < ? OR g.created_at < ?)" + GRANT_IS_UNUSED,
+            "(g.revoked_at < ? OR g.expires_at < ?)" + GRANT_IS_UNUSED,
             limit),
         rule("sessions", "oidc_user_session", "id_hash", "expires_at < ? OR ended_at < ?", limit),
         rule(

@@ -44,6 +44,10 @@ public class Grant {
   @Column(name = "audience", length = 2000)
   private String audience;
 
+  /** When the last refresh token it yielded expires; its creation until it yields one. */
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
   protected Grant() {}
 
   public Grant(
@@ -61,6 +65,17 @@ public class Grant {
     this.authTime = authTime;
     this.sid = sid;
     this.createdAt = now;
+    this.expiresAt = now;
+  }
+
+  /**
+   * Records that a refresh token of this grant lives until {@code until}: the purge keeps the
+   * grant's refresh chain (rotated tokens included, for reuse detection) until then.
+   */
+  void livesUntil(Instant until) {
+    if (until.isAfter(expiresAt)) {
+      expiresAt = until;
+    }
   }
 
   /** RFC 8707: the resource this grant's access tokens are for (null: the default audience). */

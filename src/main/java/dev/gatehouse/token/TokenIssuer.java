@@ -47,6 +47,8 @@ public class TokenIssuer {
       Instant idle = now.plus(settings.refreshTokenTtl());
       // Counted from the sign-in, not from when the grant was made (an SSO session may be old).
       Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
+      Instant expires = idle.isBefore(absolute) ? idle : absolute;
+      grant.livesUntil(expires);
       refreshTokens.persist(
           new RefreshToken(
                   SecretHasher.fingerprintFull(refresh),
@@ -54,7 +56,7 @@ public class TokenIssuer {
                   grant.clientId(),
                   issuance.refreshScope(),
                   now,
-                  idle.isBefore(absolute) ? idle : absolute)
+                  expires)
               .issuedWith(
                   access.jti(),
                   issuance.replaces() == null ? null : issuance.replaces().tokenHash()));

@@ -1,5 +1,6 @@
 package dev.gatehouse.persistence;
 
+import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
@@ -80,6 +81,30 @@ public interface PurgeContract {
           PastRows.grantRows(grantOf(third, Duration.ZERO)),
           "the grant goes on issuing");
     }
+  }
+
+  @Test
+  default void refreshWhenIssuedThenTheGrantLivesUntilItsLastRefreshTokenExpires()
+      throws Exception {
+    // The purge keeps a grant's refresh chain (rotated tokens too) until the grant's expires_at:
+    // it must follow every refresh token the grant yields.
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      JsonObject first = session.tokens();
+      String grant = grantOf(first, Duration.ZERO);
+      assertEquals(exp(client, first), PastRows.grantExpiresAt(grant));
+
+      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+
+      assertEquals(exp(client, second), PastRows.grantExpiresAt(grant));
+    }
+  }
+
+  private static long exp(JsonObject client, JsonObject tokens) {
+    return json(introspect(client, tokens.getString("refresh_token")))
+        .getJsonNumber("exp")
+        .longValue();
   }
 
   @Test

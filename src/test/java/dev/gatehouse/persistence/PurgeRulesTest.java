@@ -272,12 +272,13 @@ class PurgeRulesTest {
 
   private void grant(String id, Instant created, Instant revoked) throws SQLException {
     insert(
-        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at, revoked_at)"
-            + " VALUES (?, 'sub', 'client', 'openid', ?, ?, ?)",
+        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at, revoked_at,"
+            + " expires_at) VALUES (?, 'sub', 'client', 'openid', ?, ?, ?, ?)",
         id,
         created,
         created,
-        revoked);
+        revoked,
+        created);
   }
 
   private void accessToken(String jti, String grant, Instant expires, Instant revoked)
@@ -300,6 +301,9 @@ class PurgeRulesTest {
         grant,
         expires,
         consumed);
+    // As the token issuer does: the grant lives as long as its last refresh token.
+    insert(
+        "UPDATE oidc_grant SET expires_at = GREATEST(expires_at, ?) WHERE id = ?", expires, grant);
   }
 
   private void code(String hash, String grant, Instant expires) throws SQLException {

@@ -32,7 +32,7 @@ public class DatabaseProbe {
   /** Every timestamp of a grant and of the codes and tokens it yielded. */
   private static final Map<String, List<String>> GRANT_TIMES =
       Map.of(
-          "oidc_grant", List.of("created_at", "auth_time", "revoked_at"),
+          "oidc_grant", List.of("created_at", "auth_time", "revoked_at", "expires_at"),
           "oidc_access_token", List.of("expires_at", "revoked_at"),
           "oidc_refresh_token", List.of("expires_at", "created_at", "consumed_at"),
           "oidc_authorization_code", List.of("expires_at", "consumed_at"));
@@ -117,6 +117,21 @@ public class DatabaseProbe {
         .build();
   }
 
+  /** When a grant's last refresh token expires (its creation if none), in epoch seconds. */
+  @GET
+  @Path("grant/{id}/expires-at")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String grantExpiresAt(@PathParam("id") String id) {
+    Object expires =
+        em.createNativeQuery("SELECT expires_at FROM oidc_grant WHERE id = ?1")
+            .setParameter(1, id)
+            .getSingleResult();
+    return Long.toString(
+        expires instanceof java.time.temporal.TemporalAccessor time
+            ? java.time.Instant.from(time).getEpochSecond()
+            : ((java.util.Date) expires).toInstant().getEpochSecond());
+  }
+
   /** How many users' consents to this client are remembered. */
   @GET
   @Path("consents/{clientId}")
@@ -177,8 +192,8 @@ public class DatabaseProbe {
     OffsetDateTime recently = now.minusHours(1);
     OffsetDateTime soon = now.plusHours(1);
     insert(
-        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at)"
-            + " VALUES (?1, 'seeded', 'seeded', 'openid', ?2, ?2)",
+        "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at, expires_at)"
+            + " VALUES (?1, 'seeded', 'seeded', 'openid', ?2, ?2, ?2)",
         prefix + "-grant",
         now);
     for (var revoked : Map.of("-old", longAgo, "-new", recently).entrySet()) {

@@ -55,6 +55,12 @@ public final class PastRows {
     return json(request("/test-only/db/grant/" + grantId).get());
   }
 
+  /** When the grant's last refresh token expires (its creation if none), in epoch seconds. */
+  public static long grantExpiresAt(String grantId) {
+    return Long.parseLong(
+        request("/test-only/db/grant/" + grantId + "/expires-at").get().readEntity(String.class));
+  }
+
   public static long consentRows(String clientId) {
     return Long.parseLong(
         request("/test-only/db/consents/" + clientId).get().readEntity(String.class));

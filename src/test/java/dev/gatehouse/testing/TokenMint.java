@@ -74,14 +74,15 @@ public class TokenMint {
             ? now.plusMinutes(5)
             : Instant.ofEpochSecond(exp.longValue()).atOffset(ZoneOffset.UTC);
     em.createNativeQuery(
-            "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
+            "INSERT INTO oidc_grant (id, subject, client_id, scope, auth_time, created_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, "minted-" + jti)
         .setParameter(2, claims.getString("sub", "minted"))
         .setParameter(3, clientId)
         .setParameter(4, claims.getString("scope", ""))
         .setParameter(5, now)
         .setParameter(6, now)
+        .setParameter(7, now)
         .executeUpdate();
     em.createNativeQuery(
             "INSERT INTO oidc_access_token (jti, grant_id, client_id, expires_at)"
