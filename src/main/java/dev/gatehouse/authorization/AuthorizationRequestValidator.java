@@ -24,10 +24,6 @@ import java.util.Set;
 @ApplicationScoped
 public class AuthorizationRequestValidator {
 
-  /** The scopes about the signed-in user (OpenID Connect Core §5.4, §11), open to every client. */
-  public static final Set<String> STANDARD_SCOPES =
-      Set.of("openid", "profile", "email", "address", "phone", "offline_access");
-
   static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
   @Inject ClientRepository clients;
@@ -116,9 +112,8 @@ public class AuthorizationRequestValidator {
     if (!requested.contains("openid")) {
       throw step.error(OAuthError.INVALID_SCOPE, "The openid scope is required");
     }
-    Set<String> allowed = client.scope() == null ? Set.of() : Set.of(client.scope().split(" "));
     for (String s : requested) {
-      if (!STANDARD_SCOPES.contains(s) && !allowed.contains(s)) {
+      if (!client.allowsScope(s)) {
         throw step.error(
             OAuthError.INVALID_SCOPE, "Scope " + s + " is not allowed for this client");
       }

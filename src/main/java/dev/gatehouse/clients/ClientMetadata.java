@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A client's accepted metadata, as registered (RFC 7591 §2) with the OpenID Connect additions.
@@ -36,6 +37,10 @@ public record ClientMetadata(
     Map<String, String> uris,
     String idTokenSignedResponseAlg,
     String accessTokenProfile) {
+
+  /** The scopes about the signed-in user (OpenID Connect Core §5.4, §11), open to every client. */
+  public static final Set<String> USER_SCOPES =
+      Set.of("openid", "profile", "email", "address", "phone", "offline_access");
 
   public static final String REDIRECT_URIS = "redirect_uris";
   public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
@@ -95,6 +100,12 @@ public record ClientMetadata(
 
   public boolean allowsGrant(String grantType) {
     return grantTypes.contains(grantType);
+  }
+
+  /** Whether the client may be granted a scope: a user scope, or one its registration lists. */
+  public boolean allowsScope(String scope) {
+    return USER_SCOPES.contains(scope)
+        || (this.scope != null && List.of(this.scope.split(" ")).contains(scope));
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.token;
 
-import dev.gatehouse.authorization.AuthorizationRequestValidator;
 import dev.gatehouse.clients.AuthenticatedClient;
+import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,14 +62,14 @@ public class ClientCredentialsGrant implements GrantHandler {
   static String scope(String requested, String registered) {
     List<String> allowed =
         TokenIssuer.scopes(registered).stream()
-            .filter(s -> !AuthorizationRequestValidator.STANDARD_SCOPES.contains(s))
+            .filter(s -> !ClientMetadata.USER_SCOPES.contains(s))
             .toList();
     if (requested == null || requested.isBlank()) {
       return String.join(" ", allowed);
     }
     List<String> scopes = List.of(requested.trim().split(" +"));
     for (String scope : scopes) {
-      if (AuthorizationRequestValidator.STANDARD_SCOPES.contains(scope)) {
+      if (ClientMetadata.USER_SCOPES.contains(scope)) {
         throw OAuthException.invalidScope(
             "Scope " + scope + " is about a user; client_credentials has none");
       }

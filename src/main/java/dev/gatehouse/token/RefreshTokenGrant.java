@@ -2,7 +2,6 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
-import dev.gatehouse.authorization.AuthorizationRequestValidator;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
@@ -120,11 +119,8 @@ public class RefreshTokenGrant implements GrantHandler {
    * update under RFC 7592 may have taken some away since the user consented).
    */
   private static String stillAllowed(String scope, ClientMetadata client) {
-    List<String> registered = TokenIssuer.scopes(client.scope());
     return TokenIssuer.scopes(scope).stream()
-        .filter(
-            s ->
-                AuthorizationRequestValidator.STANDARD_SCOPES.contains(s) || registered.contains(s))
+        .filter(client::allowsScope)
         .collect(Collectors.joining(" "));
   }
 
