@@ -13,7 +13,9 @@ import org.eclipse.krazo.forms.FormMethodOverwriteFilter;
  * it {@code @RequestScoped}; its constructor scans the class path with {@code ServiceLoader}, which
  * the benchmark measured at about a seventh of the server's CPU at {@code /token} and {@code
  * /introspect}. The filter keeps no request state (the request comes as an argument; its
- * configuration and form reader are application-wide), so one instance serves all requests.
+ * configuration and form reader are application-wide), so one instance serves all requests. (Its
+ * override itself is switched off in {@link OidcApplication}, so it reads no form bodies; Krazo
+ * still creates and calls it for every request.)
  */
 public class KrazoFilterScope implements Extension {
 
