@@ -1,5 +1,6 @@
 package dev.gatehouse.testing;
 
+import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 
 import jakarta.json.JsonObject;
@@ -57,6 +58,11 @@ public final class AsClient {
 
   public static Response introspect(JsonObject client, String token) {
     return introspect(client, token, null);
+  }
+
+  /** The {@code exp} introspection reports for one of the client's tokens (it must be active). */
+  public static long expiresAt(JsonObject client, String token) {
+    return json(introspect(client, token)).getJsonNumber("exp").longValue();
   }
 
   /** A revocation request, with a token_type_hint when not null. */
