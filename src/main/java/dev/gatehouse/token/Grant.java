@@ -44,7 +44,11 @@ public class Grant {
   @Column(name = "audience", length = 2000)
   private String audience;
 
-  /** When the last refresh token it yielded expires; its creation until it yields one. */
+  /**
+   * When the last refresh token it yielded expires; its creation until it yields one. Raised only
+   * by {@link GrantRepository#extendTo}: this entity is never changed once stored, so no stale copy
+   * of it can write over a revocation committed meanwhile.
+   */
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
@@ -66,16 +70,6 @@ public class Grant {
     this.sid = sid;
     this.createdAt = now;
     this.expiresAt = now;
-  }
-
-  /**
-   * Records that a refresh token of this grant lives until {@code until}: the purge keeps the
-   * grant's refresh chain (rotated tokens included, for reuse detection) until then.
-   */
-  void livesUntil(Instant until) {
-    if (until.isAfter(expiresAt)) {
-      expiresAt = until;
-    }
   }
 
   /** RFC 8707: the resource this grant's access tokens are for (null: the default audience). */

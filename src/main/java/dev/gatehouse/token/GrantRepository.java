@@ -20,6 +20,20 @@ public class GrantRepository {
     return Optional.ofNullable(em.find(Grant.class, id));
   }
 
+  /**
+   * Records that a refresh token of the grant lives until {@code until} (never lowering the
+   * recorded end): the purge keeps the grant's refresh chain, rotated tokens included for reuse
+   * detection, until then. One UPDATE of that column alone, never a write-back of the whole row,
+   * which would undo a revocation committed since the row was read.
+   */
+  public void extendTo(String id, Instant until) {
+    em.createQuery(
+            "UPDATE Grant g SET g.expiresAt = :until WHERE g.id = :id AND g.expiresAt < :until")
+        .setParameter("until", until)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
   /** Revokes one grant, and so every code and token it yielded. */
   public void revoke(String id, Instant now) {
     em.createQuery("UPDATE Grant g SET g.revokedAt = :now WHERE g.id = :id AND g.revokedAt IS NULL")

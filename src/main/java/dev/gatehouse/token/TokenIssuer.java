@@ -25,6 +25,7 @@ public class TokenIssuer {
   @Inject ClaimsService claims;
   @Inject TokenSettings settings;
   @Inject RefreshTokenRepository refreshTokens;
+  @Inject GrantRepository grants;
 
   TokenResponse issue(Issuance issuance, Instant now) {
     Grant grant = issuance.grant();
@@ -48,7 +49,7 @@ public class TokenIssuer {
       // Counted from the sign-in, not from when the grant was made (an SSO session may be old).
       Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
       Instant expires = idle.isBefore(absolute) ? idle : absolute;
-      grant.livesUntil(expires);
+      grants.extendTo(grant.id(), expires);
       refreshTokens.persist(
           new RefreshToken(
                   SecretHasher.fingerprintFull(refresh),

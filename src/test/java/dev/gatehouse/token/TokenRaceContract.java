@@ -2,6 +2,7 @@ package dev.gatehouse.token;
 
 import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
+import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +93,57 @@ public interface TokenRaceContract {
         "invalid_grant",
         json(refresh(client, live.getString("refresh_token"), null)).getString("error"),
         "the grant is revoked");
+  }
+
+  /**
+   * A revocation racing a refresh of the same token, round after round: whichever commits first,
+   * the grant ends revoked. The refresh may win (200) or lose (invalid_grant), but tokens it issued
+   * are dead, and its write of the grant never undoes the revocation.
+   */
+  @Test
+  default void revokeWhenRacingARefreshThenGrantEndsRevokedEveryRound() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      for (int round = 0; round < ROUNDS; round++) {
+        String refreshToken = session.tokens().getString("refresh_token");
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+          Future<Response> refreshed =
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return refresh(client, refreshToken, null);
+                  });
+          Future<Response> revoked =
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return revoke(client, refreshToken, null);
+                  });
+
+          assertEquals(200, revoked.get(30, TimeUnit.SECONDS).getStatus(), "round " + round);
+          Response refresh = refreshed.get(30, TimeUnit.SECONDS);
+          JsonObject body = json(refresh);
+          if (refresh.getStatus() == 200) {
+            assertFalse(
+                json(introspect(client, body.getString("access_token"))).getBoolean("active"),
+                "round " + round + ": the refresh's access token must die with the grant");
+            assertEquals(
+                "invalid_grant",
+                json(refresh(client, body.getString("refresh_token"), null)).getString("error"),
+                "round " + round + ": the refresh's new refresh token must die with the grant");
+          } else {
+            assertEquals("invalid_grant", body.getString("error"), "round " + round);
+          }
+          assertFalse(
+              json(introspect(client, refreshToken)).getBoolean("active"), "round " + round);
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+    }
   }
 
   /**

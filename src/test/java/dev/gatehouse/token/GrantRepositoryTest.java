@@ -1,0 +1,95 @@
+package dev.gatehouse.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.testing.JpaDatabase;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The grant updates that race with each other, on the real schema (H2). */
+class GrantRepositoryTest {
+
+  static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+
+  private static JpaDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = new JpaDatabase();
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void extendToWhenRevokedSinceTheGrantWasReadThenRevocationKept() {
+    store("g-race");
+    EntityManager refreshing = db.entityManager();
+    try {
+      refreshing.getTransaction().begin();
+      GrantRepository repo = repository(refreshing);
+      Grant read = repo.find("g-race").orElseThrow();
+      assertFalse(read.isRevoked());
+
+      // A reuse detection, a /revoke or a client deletion commits while the refresh runs on.
+      db.inTransaction(em -> repository(em).revoke("g-race", T0.plusSeconds(1)));
+      repo.extendTo("g-race", T0.plus(Duration.ofDays(1)));
+      refreshing.getTransaction().commit();
+    } finally {
+      refreshing.close();
+    }
+
+    Grant after = load("g-race");
+    assertTrue(after.isRevoked(), "the refresh must not write back the revoked_at it read");
+    assertEquals(T0.plus(Duration.ofDays(1)), expiresAt("g-race"));
+  }
+
+  @Test
+  void extendToWhenEarlierThanRecordedThenRecordedEndKept() {
+    store("g-order");
+    db.inTransaction(em -> repository(em).extendTo("g-order", T0.plus(Duration.ofDays(30))));
+
+    db.inTransaction(em -> repository(em).extendTo("g-order", T0.plus(Duration.ofDays(2))));
+
+    assertEquals(T0.plus(Duration.ofDays(30)), expiresAt("g-order"));
+  }
+
+  private static void store(String id) {
+    db.inTransaction(
+        em -> repository(em).persist(new Grant(id, "sub", "client", "openid", T0, null, T0)));
+  }
+
+  private static Grant load(String id) {
+    EntityManager em = db.entityManager();
+    try {
+      return em.find(Grant.class, id);
+    } finally {
+      em.close();
+    }
+  }
+
+  private static Instant expiresAt(String id) {
+    EntityManager em = db.entityManager();
+    try {
+      return em.createQuery("SELECT g.expiresAt FROM Grant g WHERE g.id = :id", Instant.class)
+          .setParameter("id", id)
+          .getSingleResult();
+    } finally {
+      em.close();
+    }
+  }
+
+  private static GrantRepository repository(EntityManager em) {
+    GrantRepository repo = new GrantRepository();
+    repo.em = em;
+    return repo;
+  }
+}
