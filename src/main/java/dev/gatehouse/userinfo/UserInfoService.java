@@ -50,7 +50,9 @@ public class UserInfoService {
         throw OAuthException.invalidRequest(
             "The token's client may not be called from a browser at this origin");
       }
-      List<String> scopes = Arrays.asList(token.getStringClaimValue("scope").split(" "));
+      String scope = token.getStringClaimValue("scope");
+      // A client_credentials token may carry no scope at all: no openid, like any other.
+      List<String> scopes = scope == null ? List.of() : Arrays.asList(scope.split(" "));
       if (!scopes.contains("openid")) {
         throw BearerChallengeException.insufficientScope("openid");
       }

@@ -29,6 +29,7 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.Browser;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
@@ -99,6 +100,31 @@ public interface UserInfoAndLogoutContract {
     assertTrue(garbage.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
     assertEquals(400, both.getStatus());
     assertEquals("invalid_request", json(both).getString("error"));
+  }
+
+  /**
+   * RFC 6750 §3.1, Core §5.3.3: a valid access token without openid (a client_credentials token,
+   * with a scope or with none at all) is insufficient_scope, 403 with a challenge; never a 500.
+   */
+  @Test
+  default void userInfoWhenClientCredentialsTokenWithOrWithoutScopeThen403InsufficientScope() {
+    JsonObject scopeless = TestClients.register(TestClients.service("client_secret_basic"));
+    JsonObject reader =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+
+    for (JsonObject client : new JsonObject[] {scopeless, reader}) {
+      String accessToken =
+          json(AsClient.token(client, new Form("grant_type", "client_credentials")))
+              .getString("access_token");
+
+      Response answer = AsClient.userInfo(accessToken);
+
+      assertEquals(403, answer.getStatus(), client.toString());
+      assertEquals("insufficient_scope", json(answer).getString("error"));
+      assertTrue(
+          answer.getHeaderString("WWW-Authenticate").contains("error=\"insufficient_scope\""),
+          answer.getHeaderString("WWW-Authenticate"));
+    }
   }
 
   @Test
