@@ -35,7 +35,7 @@ public class ClientAuthenticationFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
-    if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+    if (!FormBody.isForm(type)) {
       throw OAuthException.invalidRequest("The body must be application/x-www-form-urlencoded");
     }
     byte[] body = readLimited(request.getEntityStream());

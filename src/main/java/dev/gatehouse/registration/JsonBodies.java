@@ -26,7 +26,10 @@ final class JsonBodies {
   private JsonBodies() {}
 
   static JsonObject readObject(MediaType type, InputStream body) {
-    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+    // application/json itself: a wildcard such as application/* names no format.
+    if (type == null
+        || !"application".equalsIgnoreCase(type.getType())
+        || !"json".equalsIgnoreCase(type.getSubtype())) {
       throw OAuthException.invalidClientMetadata("Content-Type must be application/json");
     }
     byte[] bytes;

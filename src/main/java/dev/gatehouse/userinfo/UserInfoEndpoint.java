@@ -45,8 +45,8 @@ public class UserInfoEndpoint {
   public JsonObject post(String body) {
     var header = headerToken();
     MediaType type = headers.getMediaType();
-    boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    MultivaluedMap<String, String> params = form ? FormBody.parse(body) : FormBody.parse("");
+    MultivaluedMap<String, String> params =
+        FormBody.isForm(type) ? FormBody.parse(body) : FormBody.parse("");
     String bodyToken = FormBody.single(params, "access_token");
     if (header.isPresent() && bodyToken != null) {
       throw OAuthException.invalidRequest("Use only one method to send the access token");

@@ -88,6 +88,28 @@ public interface ErrorModelContract {
     }
   }
 
+  /**
+   * RFC 6749 §3.2, RFC 7662 §2.1, RFC 7009 §2.1: the body is application/x-www-form-urlencoded; a
+   * wildcard Content-Type names no format and is refused, not read as a form.
+   */
+  @Test
+  default void formEndpointsWhenContentTypeIsAWildcardThenInvalidRequest() {
+    for (String path : new String[] {"/token", "/introspect", "/revoke"}) {
+      for (String contentType : new String[] {"application/*", "*/*"}) {
+        HttpResponse<String> response =
+            send(
+                HttpRequest.newBuilder(base().resolve(path))
+                    .header("Content-Type", contentType)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "token=x&grant_type=client_credentials&client_id=a")));
+        String what = path + " " + contentType + ": " + response.body();
+        assertEquals(400, response.statusCode(), what);
+        assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
+      }
+    }
+  }
+
   @Test
   default void containerErrorPageWhenAskedDirectlyThenJson404() {
     Response response = request("/gatehouse-container-error").get();

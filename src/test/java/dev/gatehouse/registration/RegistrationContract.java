@@ -109,7 +109,8 @@ public interface RegistrationContract {
         "application/json|[\"https://a.example/cb\"]|JSON object",
         "application/json|   |not valid JSON",
         "text/plain|{\"redirect_uris\":[\"https://a.example/cb\"]}|application/json",
-        "application/x-www-form-urlencoded|redirect_uris=https://a.example/cb|application/json"
+        "application/x-www-form-urlencoded|redirect_uris=https://a.example/cb|application/json",
+        "application/*|{\"redirect_uris\":[\"https://a.example/cb\"]}|application/json"
       })
   default void registerWhenBodyNotAJsonObjectThen400InvalidClientMetadata(
       String type, String body, String words) {
