@@ -67,7 +67,7 @@ public class ClientCredentialsGrant implements GrantHandler {
     if (requested == null || requested.isBlank()) {
       return String.join(" ", allowed);
     }
-    List<String> scopes = List.of(requested.trim().split(" +"));
+    List<String> scopes = TokenIssuer.requested(requested);
     for (String scope : scopes) {
       if (ClientMetadata.USER_SCOPES.contains(scope)) {
         throw OAuthException.invalidScope(

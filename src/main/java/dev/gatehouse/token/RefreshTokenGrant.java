@@ -68,9 +68,14 @@ public class RefreshTokenGrant implements GrantHandler {
             .find(presented.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
+    // The absolute lifetime, counted from the sign-in: it may have ended before the token's own
+    // expiry when the operator shortened it since.
+    if (!grant.authTime().plus(settings.refreshTokenMaxLifetime()).isAfter(now)) {
+      throw OAuthException.invalidGrant("The refresh token has expired");
+    }
     ClientMetadata client = request.client().metadata();
     String granted = stillAllowed(presented.scope(), client);
-    String scope = stillAllowed(narrowed(request.param("scope"), presented.scope()), client);
+    String scope = allowedNarrowing(request.param("scope"), presented.scope(), client);
     Account account =
         accounts
             .find(grant.subject())
@@ -124,13 +129,27 @@ public class RefreshTokenGrant implements GrantHandler {
         .collect(Collectors.joining(" "));
   }
 
+  /**
+   * The scope of the new access token: the granted one still allowed when none is requested; the
+   * requested one when it is within the granted one and still allowed (a scope asked for by name
+   * and taken away since is refused, not silently left out of a response that would then claim it).
+   */
+  private static String allowedNarrowing(String requested, String granted, ClientMetadata client) {
+    String narrowed = narrowed(requested, granted);
+    String allowed = stillAllowed(narrowed, client);
+    if (requested != null && !requested.isBlank() && !allowed.equals(narrowed)) {
+      throw OAuthException.invalidScope("The client is no longer registered for the scope");
+    }
+    return allowed;
+  }
+
   /** The requested scope if it is within the granted one; the granted one if none is requested. */
   private static String narrowed(String requested, String granted) {
     if (requested == null || requested.isBlank()) {
       return granted;
     }
     List<String> grantedScopes = TokenIssuer.scopes(granted);
-    List<String> requestedScopes = List.of(requested.trim().split(" +"));
+    List<String> requestedScopes = TokenIssuer.requested(requested);
     if (!grantedScopes.containsAll(requestedScopes)) {
       throw OAuthException.invalidScope("The requested scope exceeds the granted scope");
     }

@@ -43,9 +43,13 @@ final class ResourceIndicators {
     throw OAuthException.invalidTarget("resource must be an absolute URI without a fragment");
   }
 
-  /** For tokens whose audience is fixed: no resource, or that audience itself. */
+  /**
+   * For tokens whose audience is fixed: no resource, or that audience itself (named by an absolute
+   * URI like any resource, so an audience configured as a bare name cannot be requested by name).
+   */
   static void requireNoneOr(List<String> resources, String audience) {
-    if (!resources.isEmpty() && !one(resources).equals(audience)) {
+    String resource = resource(resources);
+    if (resource != null && !resource.equals(audience)) {
       throw OAuthException.invalidTarget(
           "The access tokens of this grant are for the default audience only");
     }

@@ -7,6 +7,8 @@ import dev.gatehouse.userinfo.ClaimsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -43,11 +45,12 @@ public class TokenIssuer {
                 now)
             : null;
     String refresh = null;
-    if (issuance.refreshScope() != null) {
+    // Counted from the sign-in, not from when the grant was made (an SSO session may be old): a
+    // sign-in older than the absolute lifetime gets no refresh token at all, never a dead one.
+    Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
+    if (issuance.refreshScope() != null && absolute.isAfter(now)) {
       refresh = RandomTokens.base64url(32);
       Instant idle = now.plus(settings.refreshTokenTtl());
-      // Counted from the sign-in, not from when the grant was made (an SSO session may be old).
-      Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
       Instant expires = idle.isBefore(absolute) ? idle : absolute;
       grants.extendTo(grant.id(), expires);
       refreshTokens.persist(
@@ -68,5 +71,13 @@ public class TokenIssuer {
 
   static List<String> scopes(String scope) {
     return scope == null || scope.isBlank() ? List.of() : List.of(scope.split(" "));
+  }
+
+  /**
+   * The scopes of a request's non-blank {@code scope} parameter, each once, in the order sent (RFC
+   * 6749 §3.3: a list of values; a repeat adds nothing, so it is no error either).
+   */
+  static List<String> requested(String scope) {
+    return List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +"))));
   }
 }

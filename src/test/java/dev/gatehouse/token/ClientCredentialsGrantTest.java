@@ -24,6 +24,13 @@ class ClientCredentialsGrantTest {
   }
 
   @Test
+  void scopeWhenScopesRepeatedThenEachOnce() {
+    String repeated = ("read " + "write ").repeat(450);
+
+    assertEquals("read write", ClientCredentialsGrant.scope(repeated, "read write"));
+  }
+
+  @Test
   void scopeWhenUserScopeRequestedThenInvalidScopeEvenIfRegistered() {
     for (String user : new String[] {"openid", "profile", "email", "address", "phone"}) {
       OAuthException refused =

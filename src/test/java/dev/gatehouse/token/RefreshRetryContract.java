@@ -4,18 +4,17 @@ import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.userInfo;
 import static dev.gatehouse.testing.TestServer.json;
-import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.AdjustedSettings;
 import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -131,16 +130,7 @@ public interface RefreshRetryContract {
     return SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
   }
 
-  /** Runs {@code test} with the grace window on, and switches it back off whatever happens. */
   private static void withGrace(Duration grace, Executable test) throws Throwable {
-    String path = "/test-only/settings/refresh-token-reuse-grace";
-    try (Response set = request(path).put(Entity.text(grace.toString()))) {
-      assertEquals(204, set.getStatus());
-    }
-    try {
-      test.execute();
-    } finally {
-      request(path).delete().close();
-    }
+    AdjustedSettings.with(AdjustedSettings.GRACE, grace, test);
   }
 }

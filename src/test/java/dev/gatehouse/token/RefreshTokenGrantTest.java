@@ -2,6 +2,7 @@ package dev.gatehouse.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,7 @@ class RefreshTokenGrantTest {
   private final List<String> revoked = new ArrayList<>();
   private final List<String> revokedAccessTokens = new ArrayList<>();
   private Instant now = T0;
+  private Duration maxLifetime = Duration.ofDays(90);
 
   @Test
   void refreshWhenUsedThenRotatedAndOldTokenConsumed() {
@@ -105,6 +107,23 @@ class RefreshTokenGrantTest {
     assertEquals(OAuthError.INVALID_GRANT, expired.error());
     assertTrue(expired.description().contains("expired"), expired.description());
     assertEquals(List.of(), revoked, "expiry is no reuse");
+  }
+
+  @Test
+  void refreshWhenAbsoluteLifetimeShortenedBelowTheSignInsAgeThenInvalidGrantWithoutRevocation() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null); // expires T0 + 30 days, issued under a longer absolute lifetime
+    maxLifetime = Duration.ofDays(10); // the operator shortened it since
+    now = T0.plus(Duration.ofDays(11));
+
+    OAuthException ended = assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
+
+    assertEquals(OAuthError.INVALID_GRANT, ended.error());
+    assertTrue(ended.description().contains("expired"), ended.description());
+    assertEquals(List.of(), revoked, "an ended lifetime is no reuse");
+    tokens.add("fresh", null);
+    now = T0.plus(Duration.ofDays(9));
+    assertNotNull(grant.handle(request("fresh")).refreshToken(), "within it, refreshed");
   }
 
   @Test
@@ -204,6 +223,18 @@ class RefreshTokenGrantTest {
     assertEquals(OAuthError.INVALID_SCOPE, wider.error());
   }
 
+  @Test
+  void refreshWhenNarrowedScopeHasRepeatsThenEachScopeOnce() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    tokens.add("r1", null);
+    MultivaluedHashMap<String, String> form = form("r1");
+    form.add("scope", " openid  openid openid ");
+
+    TokenResponse response = grant.handle(new TokenRequest(client(CLIENT), form));
+
+    assertEquals("openid", response.scope());
+  }
+
   private RefreshTokenGrant grant(Duration grace) {
     RefreshTokenGrant grant = new RefreshTokenGrant();
     grant.refreshTokens = tokens;
@@ -249,6 +280,11 @@ class RefreshTokenGrantTest {
           @Override
           public Duration refreshTokenReuseGrace() {
             return grace;
+          }
+
+          @Override
+          public Duration refreshTokenMaxLifetime() {
+            return maxLifetime;
           }
         };
     grant.clock =

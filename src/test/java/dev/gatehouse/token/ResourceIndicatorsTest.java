@@ -38,7 +38,20 @@ class ResourceIndicatorsTest {
   void requireNoneOrWhenAbsentOrTheAudienceThenAccepted() {
     assertDoesNotThrow(() -> ResourceIndicators.requireNoneOr(List.of(), "gatehouse-api"));
     assertDoesNotThrow(
+        () ->
+            ResourceIndicators.requireNoneOr(
+                List.of("https://api.example/"), "https://api.example/"));
+  }
+
+  /** RFC 8707 §2: a resource is an absolute URI, even when it equals a bare audience name. */
+  @Test
+  void requireNoneOrWhenNotAnAbsoluteUriThenInvalidTargetEvenIfTheAudience() {
+    assertInvalidTarget(
         () -> ResourceIndicators.requireNoneOr(List.of("gatehouse-api"), "gatehouse-api"));
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.requireNoneOr(
+                List.of("https://api.example/#f"), "https://api.example/#f"));
   }
 
   @Test

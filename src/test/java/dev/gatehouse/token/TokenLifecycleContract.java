@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.AdjustedSettings;
 import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
@@ -116,19 +117,23 @@ public interface TokenLifecycleContract {
             new Form("grant_type", "refresh_token")
                 .param("refresh_token", refreshToken)
                 .param("resource", "https://api.example/orders"));
-    Response same =
+    // The default audience here is the bare name gatehouse-api: not a URI, so not a resource.
+    Response byName =
         token(
             client,
             new Form("grant_type", "refresh_token")
                 .param("refresh_token", refreshToken)
                 .param("resource", "gatehouse-api"));
+    Response plain = refresh(client, refreshToken, null);
 
     assertEquals(400, elsewhere.getStatus());
     assertEquals("invalid_target", json(elsewhere).getString("error"));
-    assertEquals(200, same.getStatus(), "refused before rotation; the audience itself is fine");
+    assertEquals(400, byName.getStatus());
+    assertEquals("invalid_target", json(byName).getString("error"));
+    assertEquals(200, plain.getStatus(), "refused before rotation: the token still works");
     assertEquals(
         "gatehouse-api",
-        SignedJWT.parse(json(same).getString("access_token"))
+        SignedJWT.parse(json(plain).getString("access_token"))
             .getJWTClaimsSet()
             .getAudience()
             .get(0));
@@ -175,9 +180,14 @@ public interface TokenLifecycleContract {
       assertEquals(200, updated.getStatus());
     }
 
+    JsonObject askedFor = json(refresh(client, tokens.getRefreshToken().getValue(), "read"));
     JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
     JsonObject again = json(refresh(client, renewed.getString("refresh_token"), "openid read"));
 
+    assertEquals(
+        "invalid_scope",
+        askedFor.getString("error"),
+        "asked for by name, read is refused (not left out of a response that would claim it)");
     assertEquals("openid offline_access", renewed.getString("scope"), "read was taken away");
     assertEquals(
         "openid offline_access",
@@ -205,6 +215,37 @@ public interface TokenLifecycleContract {
 
     long inOneDay = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
     assertTrue(Math.abs(exp - inOneDay) < 120, "capped by the absolute lifetime: " + exp);
+  }
+
+  /**
+   * The absolute lifetime shortened below the sign-in's age (an operator's change): a refresh is
+   * invalid_grant, not a 200 with an already expired refresh token, and leaves the token unused; a
+   * code from that sign-in yields access and ID tokens but no refresh token.
+   */
+  @Test
+  default void refreshWhenAbsoluteLifetimeEndedThenInvalidGrantAndCodesYieldNoRefreshToken()
+      throws Throwable {
+    JsonObject client = offlineClient();
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      String refreshToken = session.tokens().getString("refresh_token");
+
+      AdjustedSettings.with(
+          AdjustedSettings.MAX_LIFETIME,
+          Duration.ZERO,
+          () -> {
+            Response refused = refresh(client, refreshToken, null);
+            JsonObject fromCode = session.tokens();
+
+            assertEquals(400, refused.getStatus());
+            assertEquals("invalid_grant", json(refused).getString("error"));
+            assertTrue(fromCode.containsKey("access_token") && fromCode.containsKey("id_token"));
+            assertFalse(fromCode.containsKey("refresh_token"), fromCode.toString());
+          });
+
+      Response later = refresh(client, refreshToken, null);
+      assertEquals(200, later.getStatus(), "the refused refresh did not use the token up");
+    }
   }
 
   @Test
@@ -312,6 +353,24 @@ public interface TokenLifecycleContract {
     assertNull(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaim("scope"), "nor claim");
     assertEquals(400, admin.getStatus());
     assertEquals("invalid_scope", json(admin).getString("error"));
+  }
+
+  /** RFC 6749 §3.3: a scope sent many times is granted once (it was a 500: too long to store). */
+  @Test
+  default void clientCredentialsWhenScopeRepeatedManyTimesThenGrantedOnce() {
+    JsonObject client =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+
+    Response repeated =
+        token(
+            client,
+            new Form("grant_type", "client_credentials").param("scope", "read ".repeat(450)));
+
+    JsonObject body = json(repeated);
+    assertEquals(200, repeated.getStatus(), body.toString());
+    assertEquals("read", body.getString("scope"));
+    assertEquals(
+        "read", json(introspect(client, body.getString("access_token"))).getString("scope"));
   }
 
   @Test
