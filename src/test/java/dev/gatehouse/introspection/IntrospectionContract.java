@@ -122,7 +122,12 @@ public interface IntrospectionContract {
     String tampered =
         parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "x." + parts[2];
 
+    String control = mint(claims, Map.of());
+
     assertTrue(json(introspect(client, access)).getBoolean("active"));
+    assertTrue(
+        json(introspect(client, control)).getBoolean("active"),
+        "the control, re-signed unchanged, is active: only the changes below make the difference");
     assertEquals(INACTIVE, json(introspect(client, expired)), "expired");
     assertEquals(INACTIVE, json(introspect(client, otherIssuer)), "another issuer");
     assertEquals(INACTIVE, json(introspect(client, tampered)), "bad signature");
@@ -283,11 +288,20 @@ public interface IntrospectionContract {
             json.add(
                 name,
                 value instanceof Long l ? Json.createValue(l) : Json.createValue((String) value)));
-    return request("/test-only/mint")
-        .post(
-            Entity.json(
-                Json.createObjectBuilder().add("claims", json).add("typ", "at+jwt").build()))
-        .readEntity(String.class);
+    Response minted =
+        request("/test-only/mint")
+            .post(
+                Entity.json(
+                    Json.createObjectBuilder().add("claims", json).add("typ", "at+jwt").build()));
+    String token = minted.readEntity(String.class);
+    assertEquals(200, minted.getStatus(), token);
+    try {
+      assertEquals(
+          claims.get("jti"), SignedJWT.parse(token).getJWTClaimsSet().getJWTID(), "same token id");
+    } catch (java.text.ParseException e) {
+      throw new AssertionError("the mint answered no JWT: " + token, e);
+    }
+    return token;
   }
 
   /** A form authenticated with client_secret_post. */

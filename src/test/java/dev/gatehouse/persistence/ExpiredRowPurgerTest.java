@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -96,6 +99,48 @@ class ExpiredRowPurgerTest {
     purger.purge(Instant.now());
 
     assertTrue(records.stream().noneMatch(r -> r.getLevel() == Level.WARNING));
+  }
+
+  /**
+   * Bean-managed concurrency lets a timeout start while the previous run still works (a run that
+   * outlasts the interval): that second run does nothing, and the next one after it runs again.
+   */
+  @Test
+  void onTimerWhenThePreviousRunIsStillWorkingThenTheNewRunDoesNothing() throws Exception {
+    CountDownLatch inFirstRun = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger batches = new AtomicInteger();
+    ExpiredRowPurger purger =
+        purger(
+            rule -> {
+              if (batches.getAndIncrement() == 0) {
+                inFirstRun.countDown();
+                await(release);
+              }
+              return 0;
+            });
+    Thread first = new Thread(purger::onTimer);
+    first.start();
+    assertTrue(inFirstRun.await(10, TimeUnit.SECONDS));
+
+    purger.onTimer(); // overlaps the first run
+
+    assertEquals(1, batches.get(), "the overlapping run deleted nothing");
+    release.countDown();
+    first.join(10_000);
+    int afterFirst = batches.get();
+    assertEquals(PurgeRules.all(BATCH).size(), afterFirst, "the first run did every rule");
+    purger.onTimer();
+    assertEquals(2 * afterFirst, batches.get(), "once it ended, the next run works again");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int fail() {

@@ -150,6 +150,22 @@ class PurgeRulesTest {
     assertEquals(List.of("unredeemed"), keys("oidc_authorization_code", "code_hash"));
   }
 
+  /**
+   * A client_credentials grant ends when it is made (it yields no refresh token), so with a
+   * retention shorter than the access-token lifetime only its live access token keeps it, and so
+   * keeps that token active.
+   */
+  @Test
+  void purgeWhenOldGrantStillHasLiveAccessTokenThenKept() throws SQLException {
+    grant("client-credentials", LONG_AGO, null);
+    accessToken("live", "client-credentials", SOON, null);
+
+    purgeAll(500);
+
+    assertEquals(List.of("client-credentials"), keys("oidc_grant", "id"));
+    assertEquals(List.of("live"), keys("oidc_access_token", "jti"));
+  }
+
   @Test
   void purgeWhenSessionsRequestsAndAssertionsExpiredOrEndedThenDeleted() throws SQLException {
     session("expired", LONG_AGO, null);

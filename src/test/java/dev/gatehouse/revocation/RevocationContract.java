@@ -45,6 +45,27 @@ public interface RevocationContract {
     }
   }
 
+  /**
+   * The client's own refresh token, already rotated, still names its grant: revoking it ends the
+   * grant, the current refresh token and the newest access token with it.
+   */
+  @Test
+  default void revokeWhenRotatedRefreshTokenThenTheCurrentTokensOfItsGrantRevoked()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject first = tokens(client, "openid offline_access");
+    JsonObject current = json(refresh(client, first.getString("refresh_token"), null));
+    assertTrue(json(introspect(client, current.getString("refresh_token"))).getBoolean("active"));
+
+    assertEquals(200, revoke(client, first.getString("refresh_token"), null).getStatus());
+
+    assertFalse(json(introspect(client, current.getString("refresh_token"))).getBoolean("active"));
+    assertFalse(json(introspect(client, current.getString("access_token"))).getBoolean("active"));
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, current.getString("refresh_token"), null)).getString("error"));
+  }
+
   @Test
   default void revokeWhenAccessTokenThenOnlyThatTokenRejectedThoughItsSignatureIsValid()
       throws Exception {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,23 +59,36 @@ public class DatabaseProbe {
                 .getSingleResult();
     long seconds = Duration.parse(by).toSeconds();
     if ("revocation".equals(only) || "sign_in".equals(only)) {
-      shift(
-          "oidc_grant",
-          "id",
-          grantId,
-          List.of(only.equals("revocation") ? "revoked_at" : "auth_time"),
-          seconds);
+      requireOne(
+          shift(
+              "oidc_grant",
+              "id",
+              grantId,
+              List.of(only.equals("revocation") ? "revoked_at" : "auth_time"),
+              seconds));
       return grantId;
     }
     boolean codesAndAccessTokens = "codes_and_access_tokens".equals(only);
+    Map<String, Integer> moved = new java.util.HashMap<>();
     GRANT_TIMES.forEach(
         (table, columns) -> {
           if (!codesAndAccessTokens
               || table.equals("oidc_access_token")
               || table.equals("oidc_authorization_code")) {
-            shift(table, table.equals("oidc_grant") ? "id" : "grant_id", grantId, columns, seconds);
+            moved.put(
+                table,
+                shift(
+                    table,
+                    table.equals("oidc_grant") ? "id" : "grant_id",
+                    grantId,
+                    columns,
+                    seconds));
           }
         });
+    // The access token the grant was found by has moved; so has the grant unless left out.
+    if (moved.get("oidc_access_token") < 1 || moved.getOrDefault("oidc_grant", 1) != 1) {
+      throw new NotFoundException("nothing moved for grant " + grantId);
+    }
     return grantId;
   }
 
@@ -83,12 +97,13 @@ public class DatabaseProbe {
   @Path("age-refresh-token")
   @Transactional
   public void ageRefreshToken(@FormParam("token") String token, @FormParam("by") String by) {
-    shift(
-        "oidc_refresh_token",
-        "token_hash",
-        SecretHasher.fingerprintFull(token),
-        List.of("expires_at", "created_at", "consumed_at"),
-        Duration.parse(by).toSeconds());
+    requireOne(
+        shift(
+            "oidc_refresh_token",
+            "token_hash",
+            SecretHasher.fingerprintFull(token),
+            List.of("expires_at", "created_at", "consumed_at"),
+            Duration.parse(by).toSeconds()));
   }
 
   /** Moves the SSO session with this sid {@code by} into the past. */
@@ -96,12 +111,13 @@ public class DatabaseProbe {
   @Path("age-session")
   @Transactional
   public void ageSession(@FormParam("sid") String sid, @FormParam("by") String by) {
-    shift(
-        "oidc_user_session",
-        "sid",
-        sid,
-        List.of("auth_time", "expires_at", "ended_at"),
-        Duration.parse(by).toSeconds());
+    requireOne(
+        shift(
+            "oidc_user_session",
+            "sid",
+            sid,
+            List.of("auth_time", "expires_at", "ended_at"),
+            Duration.parse(by).toSeconds()));
   }
 
   /** How many rows a grant has left: itself, codes, access tokens, refresh tokens. */
@@ -148,23 +164,34 @@ public class DatabaseProbe {
     return Long.toString(count("oidc_user_session", "sid", sid));
   }
 
-  private void shift(String table, String key, String value, List<String> columns, long seconds) {
-    for (String column : columns) {
-      em.createNativeQuery(
-              "UPDATE "
-                  + table
-                  + " SET "
-                  + column
-                  + " = "
-                  + column
-                  + " - ("
-                  + seconds
-                  + " * INTERVAL '1' SECOND) WHERE "
-                  + key
-                  + " = ?1")
-          .setParameter(1, value)
-          .executeUpdate();
+  /** An aging that moved nothing would leave a test checking rows that never aged: 404. */
+  private static void requireOne(int rows) {
+    if (rows != 1) {
+      throw new NotFoundException(rows + " rows moved, 1 expected");
     }
+  }
+
+  /** Moves the columns of the rows whose key is {@code value}; returns how many rows. */
+  private int shift(String table, String key, String value, List<String> columns, long seconds) {
+    int rows = 0;
+    for (String column : columns) {
+      rows =
+          em.createNativeQuery(
+                  "UPDATE "
+                      + table
+                      + " SET "
+                      + column
+                      + " = "
+                      + column
+                      + " - ("
+                      + seconds
+                      + " * INTERVAL '1' SECOND) WHERE "
+                      + key
+                      + " = ?1")
+              .setParameter(1, value)
+              .executeUpdate();
+    }
+    return rows;
   }
 
   /** The tables of rows that only the purge deletes, each by its key column. */

@@ -2,11 +2,13 @@ package dev.gatehouse.testing;
 
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 import java.text.ParseException;
 import java.time.Duration;
 
@@ -33,21 +35,21 @@ public final class PastRows {
     if (part != Part.ALL) {
       form.param("only", part.name().toLowerCase(java.util.Locale.ROOT));
     }
-    return request("/test-only/db/age-grant").post(Entity.form(form)).readEntity(String.class);
+    return moved(request("/test-only/db/age-grant").post(Entity.form(form)));
   }
 
   /** Moves one refresh token (its expiry, issue and use) {@code by} into the past. */
   public static void ageRefreshToken(String refreshToken, Duration by) {
-    request("/test-only/db/age-refresh-token")
-        .post(Entity.form(new Form("token", refreshToken).param("by", by.toString())))
-        .close();
+    moved(
+        request("/test-only/db/age-refresh-token")
+            .post(Entity.form(new Form("token", refreshToken).param("by", by.toString()))));
   }
 
   /** Moves the SSO session with this sid {@code by} into the past. */
   public static void ageSession(String sid, Duration by) {
-    request("/test-only/db/age-session")
-        .post(Entity.form(new Form("sid", sid).param("by", by.toString())))
-        .close();
+    moved(
+        request("/test-only/db/age-session")
+            .post(Entity.form(new Form("sid", sid).param("by", by.toString()))));
   }
 
   /** How many rows a grant has left: grant, codes, access_tokens, refresh_tokens. */
@@ -68,6 +70,15 @@ public final class PastRows {
 
   public static long sessionRows(String sid) {
     return Long.parseLong(request("/test-only/db/session/" + sid).get().readEntity(String.class));
+  }
+
+  /** The probe's answer once it moved the rows asked for; a failed test when it moved none. */
+  private static String moved(Response response) {
+    String body = response.hasEntity() ? response.readEntity(String.class) : "";
+    assertTrue(
+        response.getStatus() == 200 || response.getStatus() == 204,
+        "the rows to age were not there: " + response.getStatus() + " " + body);
+    return body;
   }
 
   private static String jti(String accessToken) {
