@@ -2,7 +2,6 @@ package dev.gatehouse.introspection;
 
 import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.PastRows.Part.ALL;
-import static dev.gatehouse.testing.TestServer.adminRequest;
 import static dev.gatehouse.testing.TestServer.issuer;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
@@ -17,7 +16,6 @@ import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
-import dev.gatehouse.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -156,7 +154,7 @@ public interface IntrospectionContract {
       throws Exception {
     JsonObject owner = TestClients.register(TestClients.withRefresh());
     JsonObject stranger = TestClients.register(TestClients.withRefresh());
-    JsonObject resourceServer = resourceServer();
+    JsonObject resourceServer = TestClients.resourceServer();
     JsonObject tokens = tokens(owner, TestAccounts.alice(), "openid offline_access");
     String access = tokens.getString("access_token");
     JsonObject service =
@@ -267,18 +265,6 @@ public interface IntrospectionContract {
     try (SignIn.Session session = SignIn.session(client, user, scope)) {
       return session.tokens();
     }
-  }
-
-  /** The resource server the container tests configure (its client_id is unique per build). */
-  private static JsonObject resourceServer() {
-    return json(
-        adminRequest("/admin/clients")
-            .post(
-                Entity.json(
-                    TestClients.service("client_secret_basic")
-                        .add("client_id", TestServer.resourceServerClientId())
-                        .build()
-                        .toString())));
   }
 
   private static String mint(Map<String, Object> claims, Map<String, Object> changes) {

@@ -159,6 +159,32 @@ public interface RevocationContract {
     assertTrue(api.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
   }
 
+  /**
+   * A client deleted while one of its tokens was being issued: the deletion revoked the grants it
+   * saw, not the one committed beside it. The token still dies with its client, at introspection
+   * (by a resource server), UserInfo and the sample API.
+   */
+  @Test
+  default void clientDeletedWhenItsGrantEscapedTheRevocationThenItsTokensInactiveAnyway() {
+    JsonObject service =
+        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+    String access =
+        json(AsClient.token(service, new Form("grant_type", "client_credentials")))
+            .getString("access_token");
+    JsonObject resourceServer = TestClients.resourceServer();
+    assertTrue(json(introspect(resourceServer, access)).getBoolean("active"));
+    assertEquals(200, status(api(access)));
+
+    try (Response deleted =
+        request("/test-only/db/client/" + service.getString("client_id")).delete()) {
+      assertEquals(204, deleted.getStatus());
+    }
+
+    assertFalse(json(introspect(resourceServer, access)).getBoolean("active"));
+    assertEquals(401, status(api(access)));
+    assertEquals(401, status(userInfo(access)));
+  }
+
   private static Response api(String accessToken) {
     return request("/api/secure-data").header("Authorization", "Bearer " + accessToken).get();
   }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -146,6 +147,20 @@ public class DatabaseProbe {
         expires instanceof java.time.temporal.TemporalAccessor time
             ? java.time.Instant.from(time).getEpochSecond()
             : ((java.util.Date) expires).toInstant().getEpochSecond());
+  }
+
+  /**
+   * Deletes a client's row alone, leaving its grants live: the outcome of a token issued while the
+   * client was being deleted, after the deletion revoked the grants it saw.
+   */
+  @DELETE
+  @Path("client/{clientId}")
+  @Transactional
+  public void deleteClientRowOnly(@PathParam("clientId") String clientId) {
+    requireOne(
+        em.createNativeQuery("DELETE FROM oidc_client WHERE client_id = ?1")
+            .setParameter(1, clientId)
+            .executeUpdate());
   }
 
   /** How many users' consents to this client are remembered. */

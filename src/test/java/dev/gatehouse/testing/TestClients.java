@@ -13,7 +13,30 @@ import jakarta.ws.rs.core.Response;
 /** Registration requests for the usual kinds of client, and a helper that registers them. */
 public final class TestClients {
 
+  private static JsonObject resourceServer;
+
   private TestClients() {}
+
+  /**
+   * The resource server the container tests configure (its client_id, unique per build, is in
+   * oidc.introspection.resource-servers for the default audience), created by the operator on first
+   * use and shared by every test after it.
+   */
+  public static synchronized JsonObject resourceServer() {
+    if (resourceServer == null) {
+      Response created =
+          TestServer.adminRequest("/admin/clients")
+              .post(
+                  Entity.json(
+                      service("client_secret_basic")
+                          .add("client_id", TestServer.resourceServerClientId())
+                          .build()
+                          .toString()));
+      assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
+      resourceServer = json(created);
+    }
+    return resourceServer;
+  }
 
   /** A confidential web client (client_secret_basic, code flow). */
   public static JsonObjectBuilder confidential() {

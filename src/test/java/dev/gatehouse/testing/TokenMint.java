@@ -27,11 +27,16 @@ import org.jose4j.lang.JoseException;
  * build bad tokens). Like the token endpoint, it records the token (and a grant for it) by its
  * {@code jti}, unless the request says {@code "record": false}: the filter refuses the provider's
  * own tokens that have no active record. A token re-signed with the jti of an issued one keeps that
- * one's record.
+ * one's record. The token's client_id gets a client record too, when it has none.
  */
 @RequestScoped
 @Path("/test-only/mint")
 public class TokenMint {
+
+  private static final String MINTING_CLIENT =
+      "{\"client_name\":\"Minted by a test\",\"grant_types\":[\"client_credentials\"],"
+          + "\"token_endpoint_auth_method\":\"none\",\"application_type\":\"web\","
+          + "\"id_token_signed_response_alg\":\"RS256\"}";
 
   @Inject KeyRing keyRing;
   @PersistenceContext EntityManager em;
@@ -68,6 +73,18 @@ public class TokenMint {
     }
     String clientId = claims.getString("client_id", "minted");
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    // A token is active only while its client is registered: register the minting one once.
+    em.createNativeQuery(
+            "INSERT INTO oidc_client (client_id, client_secret_expires_at,"
+                + " token_endpoint_auth_method, metadata, origin, issued_at, updated_at, version)"
+                + " SELECT ?, 0, 'none', ?, 'CONFIGURED', ?, ?, 0"
+                + " WHERE NOT EXISTS (SELECT 1 FROM oidc_client WHERE client_id = ?)")
+        .setParameter(1, clientId)
+        .setParameter(2, MINTING_CLIENT)
+        .setParameter(3, now)
+        .setParameter(4, now)
+        .setParameter(5, clientId)
+        .executeUpdate();
     JsonNumber exp = claims.getJsonNumber("exp");
     OffsetDateTime expires =
         exp == null
