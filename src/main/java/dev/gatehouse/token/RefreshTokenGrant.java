@@ -130,14 +130,15 @@ public class RefreshTokenGrant implements GrantHandler {
   }
 
   /**
-   * The scope of the new access token: the granted one still allowed when none is requested; the
-   * requested one when it is within the granted one and still allowed (a scope asked for by name
-   * and taken away since is refused, not silently left out of a response that would then claim it).
+   * The scope of the new access token: of the requested scope (the granted one if none), what the
+   * client is still allowed. When that leaves out a requested scope the response's {@code scope}
+   * says so (RFC 6749 §3.3; it is always sent when not empty); when it leaves nothing of a
+   * requested scope, a response without {@code scope} would claim it was granted, so that is
+   * invalid_scope.
    */
   private static String allowedNarrowing(String requested, String granted, ClientMetadata client) {
-    String narrowed = narrowed(requested, granted);
-    String allowed = stillAllowed(narrowed, client);
-    if (requested != null && !requested.isBlank() && !allowed.equals(narrowed)) {
+    String allowed = stillAllowed(narrowed(requested, granted), client);
+    if (requested != null && !requested.isBlank() && allowed.isEmpty()) {
       throw OAuthException.invalidScope("The client is no longer registered for the scope");
     }
     return allowed;

@@ -181,13 +181,16 @@ public interface TokenLifecycleContract {
     }
 
     JsonObject askedFor = json(refresh(client, tokens.getRefreshToken().getValue(), "read"));
-    JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
+    JsonObject partly = json(refresh(client, tokens.getRefreshToken().getValue(), "openid read"));
+    JsonObject renewed = json(refresh(client, partly.getString("refresh_token"), null));
     JsonObject again = json(refresh(client, renewed.getString("refresh_token"), "openid read"));
 
     assertEquals(
         "invalid_scope",
         askedFor.getString("error"),
-        "asked for by name, read is refused (not left out of a response that would claim it)");
+        "asked for alone, read is refused (not left out of a response that would claim it)");
+    assertEquals(
+        "openid", partly.getString("scope"), "asked for beside openid, the response says it's out");
     assertEquals("openid offline_access", renewed.getString("scope"), "read was taken away");
     assertEquals(
         "openid offline_access",
