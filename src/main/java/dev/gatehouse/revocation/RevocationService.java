@@ -17,8 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Revokes a token for the client it was issued to: an access token alone, or a refresh token with
- * its whole grant (every access and refresh token of that grant). A token this provider does not
- * know, or that is already inactive, needs nothing done.
+ * its whole grant (every access and refresh token of that grant). A refresh token is found in any
+ * state while its row lasts: one already rotated or expired still names its grant, and revoking it
+ * ends the grant's current tokens. An unknown token, or an inactive access token, needs nothing
+ * done.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
