@@ -73,13 +73,7 @@ public interface ErrorModelContract {
     for (String path : new String[] {"/token", "/introspect", "/revoke", "/userinfo"}) {
       contentTypes.forEach(
           (contentType, statuses) -> {
-            HttpResponse<String> response =
-                send(
-                    HttpRequest.newBuilder(base().resolve(path))
-                        .header("Content-Type", contentType)
-                        .POST(
-                            HttpRequest.BodyPublishers.ofString(
-                                "token=x&grant_type=client_credentials&client_id=a")));
+            HttpResponse<String> response = postFormParameters(path, contentType);
             String what = path + " " + contentType + ": " + response.body();
             assertTrue(statuses.contains(response.statusCode()), response.statusCode() + what);
             assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
@@ -96,13 +90,7 @@ public interface ErrorModelContract {
   default void formEndpointsWhenContentTypeIsAWildcardThenInvalidRequest() {
     for (String path : new String[] {"/token", "/introspect", "/revoke"}) {
       for (String contentType : new String[] {"application/*", "*/*"}) {
-        HttpResponse<String> response =
-            send(
-                HttpRequest.newBuilder(base().resolve(path))
-                    .header("Content-Type", contentType)
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "token=x&grant_type=client_credentials&client_id=a")));
+        HttpResponse<String> response = postFormParameters(path, contentType);
         String what = path + " " + contentType + ": " + response.body();
         assertEquals(400, response.statusCode(), what);
         assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
@@ -202,5 +190,15 @@ public interface ErrorModelContract {
   @Test
   default void wadlWhenAskedThen404() {
     assertEquals(404, request("/application.wadl").get().getStatus());
+  }
+
+  /** POSTs form parameters of the token, introspection and revocation endpoints as contentType. */
+  private static HttpResponse<String> postFormParameters(String path, String contentType) {
+    return send(
+        HttpRequest.newBuilder(base().resolve(path))
+            .header("Content-Type", contentType)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "token=x&grant_type=client_credentials&client_id=a")));
   }
 }

@@ -144,11 +144,8 @@ public interface RevocationContract {
 
   @Test
   default void revokeWhenClientCredentialsTokenThenInactiveAndRefusedByTheSampleApi() {
-    JsonObject service =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
-    String access =
-        json(AsClient.token(service, new Form("grant_type", "client_credentials")))
-            .getString("access_token");
+    JsonObject service = readingService();
+    String access = clientCredentialsToken(service);
     assertEquals(200, status(api(access)));
 
     assertEquals(200, status(revoke(service, access, null)));
@@ -166,11 +163,8 @@ public interface RevocationContract {
    */
   @Test
   default void clientDeletedWhenItsGrantEscapedTheRevocationThenItsTokensInactiveAnyway() {
-    JsonObject service =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
-    String access =
-        json(AsClient.token(service, new Form("grant_type", "client_credentials")))
-            .getString("access_token");
+    JsonObject service = readingService();
+    String access = clientCredentialsToken(service);
     JsonObject resourceServer = TestClients.resourceServer();
     assertTrue(json(introspect(resourceServer, access)).getBoolean("active"));
     assertEquals(200, status(api(access)));
@@ -183,6 +177,16 @@ public interface RevocationContract {
     assertFalse(json(introspect(resourceServer, access)).getBoolean("active"));
     assertEquals(401, status(api(access)));
     assertEquals(401, status(userInfo(access)));
+  }
+
+  /** A registered machine-to-machine client with the sample API's scope, read. */
+  private static JsonObject readingService() {
+    return TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+  }
+
+  private static String clientCredentialsToken(JsonObject service) {
+    return json(AsClient.token(service, new Form("grant_type", "client_credentials")))
+        .getString("access_token");
   }
 
   private static Response api(String accessToken) {

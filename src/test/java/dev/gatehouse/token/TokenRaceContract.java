@@ -107,41 +107,27 @@ public interface TokenRaceContract {
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
       for (int round = 0; round < ROUNDS; round++) {
         String refreshToken = session.tokens().getString("refresh_token");
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-          Future<Response> refreshed =
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return refresh(client, refreshToken, null);
-                  });
-          Future<Response> revoked =
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return revoke(client, refreshToken, null);
-                  });
 
-          assertEquals(200, revoked.get(30, TimeUnit.SECONDS).getStatus(), "round " + round);
-          Response refresh = refreshed.get(30, TimeUnit.SECONDS);
-          JsonObject body = json(refresh);
-          if (refresh.getStatus() == 200) {
-            assertFalse(
-                json(introspect(client, body.getString("access_token"))).getBoolean("active"),
-                "round " + round + ": the refresh's access token must die with the grant");
-            assertEquals(
-                "invalid_grant",
-                json(refresh(client, body.getString("refresh_token"), null)).getString("error"),
-                "round " + round + ": the refresh's new refresh token must die with the grant");
-          } else {
-            assertEquals("invalid_grant", body.getString("error"), "round " + round);
-          }
+        List<Response> answers =
+            together(
+                List.of(
+                    () -> refresh(client, refreshToken, null),
+                    () -> revoke(client, refreshToken, null)));
+
+        assertEquals(200, answers.get(1).getStatus(), "round " + round);
+        JsonObject body = json(answers.get(0));
+        if (answers.get(0).getStatus() == 200) {
           assertFalse(
-              json(introspect(client, refreshToken)).getBoolean("active"), "round " + round);
-        } finally {
-          pool.shutdownNow();
+              json(introspect(client, body.getString("access_token"))).getBoolean("active"),
+              "round " + round + ": the refresh's access token must die with the grant");
+          assertEquals(
+              "invalid_grant",
+              json(refresh(client, body.getString("refresh_token"), null)).getString("error"),
+              "round " + round + ": the refresh's new refresh token must die with the grant");
+        } else {
+          assertEquals("invalid_grant", body.getString("error"), "round " + round);
         }
+        assertFalse(json(introspect(client, refreshToken)).getBoolean("active"), "round " + round);
       }
     }
   }
@@ -165,16 +151,21 @@ public interface TokenRaceContract {
     return successes;
   }
 
-  /**
-   * The answers to the same request sent from {@code threads} threads released together; each must
-   * come within 30 s.
-   */
+  /** The answers to the same request sent from {@code threads} threads released together. */
   private static List<Response> together(Supplier<Response> request, int threads) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    return together(java.util.Collections.nCopies(threads, request));
+  }
+
+  /**
+   * The answers to the requests, in their order, each sent from its own thread, all released
+   * together; each must come within 30 s.
+   */
+  private static List<Response> together(List<Supplier<Response>> requests) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(requests.size());
+    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
     try {
       List<Future<Response>> answers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
+      for (Supplier<Response> request : requests) {
         Callable<Response> call =
             () -> {
               start.await();
