@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import dev.gatehouse.protocol.ContentTypes;
 import dev.gatehouse.protocol.FormBody;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.annotation.Priority;
@@ -35,7 +36,7 @@ public class ClientAuthenticationFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
-    if (!FormBody.isForm(type)) {
+    if (!ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
       throw OAuthException.invalidRequest("The body must be application/x-www-form-urlencoded");
     }
     byte[] body = readLimited(request.getEntityStream());

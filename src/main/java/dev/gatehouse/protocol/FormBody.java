@@ -1,6 +1,5 @@
 package dev.gatehouse.protocol;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
@@ -15,16 +14,6 @@ import java.nio.charset.StandardCharsets;
 public final class FormBody {
 
   private FormBody() {}
-
-  /**
-   * Whether a request's Content-Type is application/x-www-form-urlencoded itself (parameters such
-   * as charset aside); a wildcard such as {@code application/*} names no format, so it is not.
-   */
-  public static boolean isForm(MediaType type) {
-    return type != null
-        && "application".equalsIgnoreCase(type.getType())
-        && "x-www-form-urlencoded".equalsIgnoreCase(type.getSubtype());
-  }
 
   public static MultivaluedMap<String, String> parse(String body) {
     MultivaluedMap<String, String> form = new MultivaluedHashMap<>();

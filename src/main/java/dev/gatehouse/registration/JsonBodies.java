@@ -2,6 +2,7 @@ package dev.gatehouse.registration;
 
 import static dev.gatehouse.protocol.JsonSupport.JSON;
 
+import dev.gatehouse.protocol.ContentTypes;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -26,10 +27,7 @@ final class JsonBodies {
   private JsonBodies() {}
 
   static JsonObject readObject(MediaType type, InputStream body) {
-    // application/json itself: a wildcard such as application/* names no format.
-    if (type == null
-        || !"application".equalsIgnoreCase(type.getType())
-        || !"json".equalsIgnoreCase(type.getSubtype())) {
+    if (!ContentTypes.is(type, MediaType.APPLICATION_JSON_TYPE)) {
       throw OAuthException.invalidClientMetadata("Content-Type must be application/json");
     }
     byte[] bytes;

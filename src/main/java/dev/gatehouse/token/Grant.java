@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -70,6 +71,14 @@ public class Grant {
     this.sid = sid;
     this.createdAt = now;
     this.expiresAt = now;
+  }
+
+  /**
+   * When its refresh tokens end at the latest: {@code maxLifetime} after the sign-in, not after the
+   * grant was made (an SSO session may be old).
+   */
+  public Instant refreshLifetimeEnd(Duration maxLifetime) {
+    return authTime.plus(maxLifetime);
   }
 
   /** RFC 8707: the resource this grant's access tokens are for (null: the default audience). */

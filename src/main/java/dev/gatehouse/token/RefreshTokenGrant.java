@@ -68,9 +68,9 @@ public class RefreshTokenGrant implements GrantHandler {
             .find(presented.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
-    // The absolute lifetime, counted from the sign-in: it may have ended before the token's own
-    // expiry when the operator shortened it since.
-    if (!grant.authTime().plus(settings.refreshTokenMaxLifetime()).isAfter(now)) {
+    // The absolute lifetime may have ended before the token's own expiry when the operator
+    // shortened it since.
+    if (!grant.refreshLifetimeEnd(settings.refreshTokenMaxLifetime()).isAfter(now)) {
       throw OAuthException.invalidGrant("The refresh token has expired");
     }
     ClientMetadata client = request.client().metadata();

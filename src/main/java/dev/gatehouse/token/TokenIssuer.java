@@ -45,9 +45,8 @@ public class TokenIssuer {
                 now)
             : null;
     String refresh = null;
-    // Counted from the sign-in, not from when the grant was made (an SSO session may be old): a
-    // sign-in older than the absolute lifetime gets no refresh token at all, never a dead one.
-    Instant absolute = grant.authTime().plus(settings.refreshTokenMaxLifetime());
+    // A sign-in older than the absolute lifetime gets no refresh token at all, never a dead one.
+    Instant absolute = grant.refreshLifetimeEnd(settings.refreshTokenMaxLifetime());
     if (issuance.refreshScope() != null && absolute.isAfter(now)) {
       refresh = RandomTokens.base64url(32);
       Instant idle = now.plus(settings.refreshTokenTtl());

@@ -2,6 +2,7 @@ package dev.gatehouse.userinfo;
 
 import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
+import dev.gatehouse.protocol.ContentTypes;
 import dev.gatehouse.protocol.CrossOrigin;
 import dev.gatehouse.protocol.FormBody;
 import dev.gatehouse.protocol.NoStore;
@@ -45,8 +46,8 @@ public class UserInfoEndpoint {
   public JsonObject post(String body) {
     var header = headerToken();
     MediaType type = headers.getMediaType();
-    MultivaluedMap<String, String> params =
-        FormBody.isForm(type) ? FormBody.parse(body) : FormBody.parse("");
+    boolean form = ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    MultivaluedMap<String, String> params = form ? FormBody.parse(body) : FormBody.parse("");
     String bodyToken = FormBody.single(params, "access_token");
     if (header.isPresent() && bodyToken != null) {
       throw OAuthException.invalidRequest("Use only one method to send the access token");
