@@ -57,6 +57,9 @@ public class RegistrationService {
     if (clients.find(id).isPresent()) {
       throw OAuthException.invalidClientMetadata("client_id " + id + " already exists");
     }
+    // The id may have been deleted before: a grant or consent committed beside that deletion
+    // escaped it, and would come back to life with the new client. They end now.
+    endGrantsAndConsentsOf(id);
     return create(request, id, Client.Origin.CONFIGURED);
   }
 
@@ -91,10 +94,16 @@ public class RegistrationService {
     Client client = authorize(clientId, registrationAccessToken);
     // RFC 7592 §2.3: the client's grants and tokens go with it, and the consents given to it (a
     // client registered later under the same client_id must ask again).
-    int revoked = grants.revokeAllOfClient(clientId, clock.instant());
-    consents.forgetClient(clientId);
+    int revoked = endGrantsAndConsentsOf(clientId);
     clients.delete(client);
     LOG.info(() -> "Client " + clientId + " deleted; " + revoked + " grants revoked");
+  }
+
+  /** Revokes the grants of the client_id and forgets the consents given to it. */
+  private int endGrantsAndConsentsOf(String clientId) {
+    int revoked = grants.revokeAllOfClient(clientId, clock.instant());
+    consents.forgetClient(clientId);
+    return revoked;
   }
 
   private RegisteredClient create(JsonObject request, String clientId, Client.Origin origin) {

@@ -15,6 +15,7 @@ import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
@@ -179,9 +180,41 @@ public interface RevocationContract {
     assertEquals(401, status(userInfo(access)));
   }
 
+  /**
+   * The operator creates a client again under a client_id whose earlier client left an escaped
+   * grant behind: the new client starts without it, and its own tokens work.
+   */
+  @Test
+  default void clientCreatedAgainUnderTheIdOfOneWithAnEscapedGrantThenOldTokensStayInactive() {
+    String clientId = "recreated-" + System.nanoTime();
+    JsonObject first = TestClients.configure(readingService(clientId));
+    String escaped = clientCredentialsToken(first);
+    try (Response deleted =
+        request("/test-only/db/client/" + first.getString("client_id")).delete()) {
+      assertEquals(204, deleted.getStatus());
+    }
+
+    JsonObject again = TestClients.configure(readingService(clientId));
+
+    assertEquals(clientId, again.getString("client_id"));
+    JsonObject resourceServer = TestClients.resourceServer();
+    assertFalse(json(introspect(resourceServer, escaped)).getBoolean("active"));
+    assertEquals(401, status(api(escaped)));
+    String fresh = clientCredentialsToken(again);
+    assertTrue(json(introspect(resourceServer, fresh)).getBoolean("active"));
+    assertEquals(200, status(api(fresh)));
+  }
+
   /** A registered machine-to-machine client with the sample API's scope, read. */
   private static JsonObject readingService() {
     return TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+  }
+
+  /** The operator's request for such a client under the given client_id. */
+  private static JsonObjectBuilder readingService(String clientId) {
+    return TestClients.service("client_secret_basic")
+        .add("scope", "read")
+        .add("client_id", clientId);
   }
 
   private static String clientCredentialsToken(JsonObject service) {

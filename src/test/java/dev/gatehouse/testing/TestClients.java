@@ -24,18 +24,19 @@ public final class TestClients {
    */
   public static synchronized JsonObject resourceServer() {
     if (resourceServer == null) {
-      Response created =
-          TestServer.adminRequest("/admin/clients")
-              .post(
-                  Entity.json(
-                      service("client_secret_basic")
-                          .add("client_id", TestServer.resourceServerClientId())
-                          .build()
-                          .toString()));
-      assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
-      resourceServer = json(created);
+      resourceServer =
+          configure(
+              service("client_secret_basic").add("client_id", TestServer.resourceServerClientId()));
     }
     return resourceServer;
+  }
+
+  /** Creates the client as the operator (it may choose the client_id), asserting 201. */
+  public static JsonObject configure(JsonObjectBuilder metadata) {
+    Response created =
+        TestServer.adminRequest("/admin/clients").post(Entity.json(metadata.build().toString()));
+    assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
+    return json(created);
   }
 
   /** A confidential web client (client_secret_basic, code flow). */
