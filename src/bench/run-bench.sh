@@ -36,9 +36,10 @@ if [ "${BENCH_DB:-h2}" = postgresql ]; then
   database=(--postbootcommandfile "$PWD/server-config/post-boot-commands-postgresql.asadmin")
   export GATEHOUSE_PG_DB=gatehouse_bench GATEHOUSE_PG_USER=postgres OIDC_DB_JNDI_NAME=jdbc/gatehouse
   export OIDC_KEYS_ENCRYPTION_SECRET=bench-only-$RANDOM$RANDOM$RANDOM$RANDOM
-  export OIDC_ADMIN_TOKEN=bench-only-$RANDOM$RANDOM$RANDOM$RANDOM
   user=bench
 fi
+# The admin API creates the machine-to-machine client (open registration cannot) and the PG user.
+export OIDC_ADMIN_TOKEN=bench-only-$RANDOM$RANDOM$RANDOM$RANDOM
 started=$(date +%s%N)
 (cd "$data" && OIDC_ISSUER=http://localhost:$port exec java -Xmx512m -jar "$OLDPWD/target/payara-micro.jar" \
   --deploy "$OLDPWD/target/gatehouse.war" --contextroot / --port "$port" --nocluster --disablephonehome \
@@ -56,7 +57,8 @@ pid=$(pgrep -f -- "payara-micro.jar.*--port $port" | head -1)
 echo "bench: RSS after start $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 base="http://127.0.0.1:$port"
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-client=$(curl -sf -X POST "$base/register" -H 'Content-Type: application/json' \
+client=$(curl -sf -X POST "$base/admin/clients" -H "Authorization: Bearer $OIDC_ADMIN_TOKEN" \
+  -H 'Content-Type: application/json' \
   -d '{"client_name":"bench","grant_types":["client_credentials"],"scope":"read"}')
 credentials="$(echo "$client" | field client_id):$(echo "$client" | field client_secret)"
 token=$(curl -sf -u "$credentials" "$base/token" -d grant_type=client_credentials | field access_token)

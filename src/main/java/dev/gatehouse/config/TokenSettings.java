@@ -3,10 +3,14 @@ package dev.gatehouse.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token lifetimes and the default access-token audience.
+ * Token lifetimes, the default access-token audience and the other resources tokens may be for.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */
@@ -37,6 +41,10 @@ public class TokenSettings {
   @ConfigProperty(name = "oidc.token.default-audience")
   String defaultAudience;
 
+  @Inject
+  @ConfigProperty(name = "oidc.token.resources")
+  Optional<String> resources;
+
   public Duration accessTokenTtl() {
     return accessTokenTtl;
   }
@@ -63,5 +71,18 @@ public class TokenSettings {
 
   public String defaultAudience() {
     return defaultAudience;
+  }
+
+  /**
+   * The resources (RFC 8707) a client_credentials request may name as its token's audience, besides
+   * the default audience; empty: none.
+   */
+  public Set<String> resources() {
+    // Optional<List<String>> is not injectable on Payara (ClassCastException at injection).
+    return resources.stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(resource -> !resource.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.clients.AuthMethods;
 import dev.gatehouse.clients.Client;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.config.RegistrationSettings;
 import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
@@ -39,12 +40,18 @@ public class RegistrationService {
   @Inject SecretHasher hasher;
   @Inject GrantRepository grants;
   @Inject ConsentRepository consents;
+  @Inject RegistrationSettings settings;
 
   Clock clock = Clock.systemUTC();
 
-  /** Dynamic registration: the provider chooses the client_id. */
+  /**
+   * Dynamic registration: the provider chooses the client_id. The caller was admitted by {@link
+   * RegistrationPolicy}, so when an initial access token is configured, the caller presented it.
+   */
   public RegisteredClient register(JsonObject request) {
-    return create(request, RandomTokens.base64url(18), Client.Origin.REGISTERED);
+    ClientMetadata metadata = ClientMetadataValidator.validate(request);
+    SelfServiceLimits.checkRegistration(metadata, gated());
+    return create(metadata, RandomTokens.base64url(18), Client.Origin.REGISTERED);
   }
 
   /** An operator creates a client, optionally choosing its client_id. */
@@ -57,10 +64,11 @@ public class RegistrationService {
     if (clients.find(id).isPresent()) {
       throw OAuthException.invalidClientMetadata("client_id " + id + " already exists");
     }
+    ClientMetadata metadata = ClientMetadataValidator.validate(request);
     // The id may have been deleted before: a grant or consent committed beside that deletion
     // escaped it, and would come back to life with the new client. They end now.
     endGrantsAndConsentsOf(id);
-    return create(request, id, Client.Origin.CONFIGURED);
+    return create(metadata, id, Client.Origin.CONFIGURED);
   }
 
   public RegisteredClient read(String clientId, String registrationAccessToken) {
@@ -80,6 +88,7 @@ public class RegistrationService {
       throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
     }
     ClientMetadata metadata = ClientMetadataValidator.validate(request);
+    SelfServiceLimits.checkUpdate(client.metadata(), metadata, gated());
     boolean hadSecret = client.hasSecret();
     client.replaceMetadata(metadata, clock.instant());
     String newSecret = null;
@@ -106,8 +115,12 @@ public class RegistrationService {
     return revoked;
   }
 
-  private RegisteredClient create(JsonObject request, String clientId, Client.Origin origin) {
-    ClientMetadata metadata = ClientMetadataValidator.validate(request);
+  /** Whether registration requires the operator's initial access token. */
+  private boolean gated() {
+    return settings.initialAccessToken().isPresent();
+  }
+
+  private RegisteredClient create(ClientMetadata metadata, String clientId, Client.Origin origin) {
     Client client = new Client(clientId, metadata, origin, clock.instant());
     String secret =
         AuthMethods.usesSecret(metadata.tokenEndpointAuthMethod()) ? issueSecret(client) : null;

@@ -2,6 +2,7 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.clients.AuthenticatedClient;
 import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,9 @@ import java.util.List;
 
 /**
  * The client_credentials grant for confidential clients: scopes limited to those the client
- * registered (never the user scopes such as openid), an optional RFC 8707 {@code resource} as the
- * access token's audience; no refresh token, no ID token. The access token's {@code sub} is the
- * client_id (RFC 9068 §2.2).
+ * registered (never the user scopes such as openid), an optional RFC 8707 {@code resource} (one the
+ * operator listed) as the access token's audience; no refresh token, no ID token. The access
+ * token's {@code sub} is the client_id (RFC 9068 §2.2).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.4">RFC 6749 §4.4</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
@@ -24,6 +25,7 @@ public class ClientCredentialsGrant implements GrantHandler {
 
   @Inject GrantRepository grants;
   @Inject TokenIssuer issuer;
+  @Inject TokenSettings settings;
 
   Clock clock = Clock.systemUTC();
 
@@ -39,7 +41,9 @@ public class ClientCredentialsGrant implements GrantHandler {
       throw OAuthException.invalidClient("Public clients cannot use client_credentials");
     }
     String scope = scope(request.param("scope"), client.metadata().scope());
-    String resource = ResourceIndicators.resource(request.params("resource"));
+    String resource =
+        ResourceIndicators.known(
+            request.params("resource"), settings.resources(), settings.defaultAudience());
     Instant now = clock.instant();
     Grant grant =
         new Grant(

@@ -4,12 +4,14 @@ import dev.gatehouse.protocol.OAuthException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The RFC 8707 {@code resource} parameter of a token request. A client_credentials token takes the
- * resource as its audience; the tokens of a user's grant (authorization_code, refresh_token) are
- * always for the default audience, so there a resource naming anything else is refused rather than
- * silently ignored.
+ * resource as its audience when the operator listed it (an unknown resource is invalid_target, so a
+ * client cannot mint tokens for an API this provider was never told of); the tokens of a user's
+ * grant (authorization_code, refresh_token) are always for the default audience, so there a
+ * resource naming anything else is refused rather than silently ignored.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
  */
@@ -41,6 +43,18 @@ final class ResourceIndicators {
       // refused below
     }
     throw OAuthException.invalidTarget("resource must be an absolute URI without a fragment");
+  }
+
+  /**
+   * For client_credentials: no resource (null: the default audience), the default audience named by
+   * its URI, or one of the known resources.
+   */
+  static String known(List<String> resources, Set<String> known, String defaultAudience) {
+    String resource = resource(resources);
+    if (resource != null && !resource.equals(defaultAudience) && !known.contains(resource)) {
+      throw OAuthException.invalidTarget("The resource is not one this provider issues tokens for");
+    }
+    return resource;
   }
 
   /**

@@ -316,7 +316,7 @@ public interface ClientAuthContract {
     try {
       String jwksUri = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks";
       JsonObject client =
-          TestClients.register(TestClients.service("private_key_jwt").add("jwks_uri", jwksUri));
+          TestClients.configure(TestClients.service("private_key_jwt").add("jwks_uri", jwksUri));
       PrivateKeyJWT assertion = signed(new ClientID(client.getString("client_id")), key, issuer());
 
       Response response = request(PROBE).post(Entity.form(form(assertion.toParameters())));

@@ -158,7 +158,7 @@ public interface IntrospectionContract {
     JsonObject tokens = tokens(owner, TestAccounts.alice(), "openid offline_access");
     String access = tokens.getString("access_token");
     JsonObject service =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
     String forOrders =
         json(AsClient.token(
                 service,
@@ -184,7 +184,7 @@ public interface IntrospectionContract {
   @Test
   default void introspectWhenClientCredentialsTokenThenActiveWithClientAsSubject() {
     JsonObject service =
-        TestClients.register(TestClients.service("client_secret_post").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_post").add("scope", "read"));
     String access =
         json(request("/token")
                 .post(Entity.form(secretPost(service, "grant_type", "client_credentials"))))

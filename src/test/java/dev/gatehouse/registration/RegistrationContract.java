@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
@@ -221,6 +223,62 @@ public interface RegistrationContract {
     JsonObject unchanged = json(manage(client, token).get());
     assertEquals(
         "https://app.example/callback", unchanged.getJsonArray("redirect_uris").getString(0));
+  }
+
+  /**
+   * RFC 7591 §5: metadata is self-asserted. Open registration cannot make a client_credentials
+   * client (it would get API scopes with no user to consent), nor can an update add the grant, or
+   * add an API scope to a client the operator made with it; keeping or narrowing is fine.
+   */
+  @Test
+  default void registerOrUpdateWhenItWouldGiveMachineAccessThen400AndNothingChanged() {
+    Response open =
+        TestClients.post(TestClients.service("client_secret_basic").add("scope", "read").build());
+    JsonObject webApp = TestClients.register(TestClients.confidential().add("scope", "read"));
+    JsonObject service =
+        TestClients.configure(
+            TestClients.service("client_secret_basic").add("scope", "read write"));
+
+    Response addGrant =
+        manage(webApp, webApp.getString("registration_access_token"))
+            .put(
+                Entity.json(
+                    TestClients.confidential()
+                        .add("client_id", webApp.getString("client_id"))
+                        .add("scope", "read")
+                        .add(
+                            "grant_types",
+                            Json.createArrayBuilder()
+                                .add("authorization_code")
+                                .add("client_credentials"))
+                        .build()
+                        .toString()));
+    Response addScope =
+        manage(service, service.getString("registration_access_token"))
+            .put(Entity.json(serviceUpdate(service, "read write admin")));
+
+    assertEquals(400, open.getStatus());
+    assertEquals("invalid_client_metadata", json(open).getString("error"));
+    assertEquals("invalid_client_metadata", json(addGrant).getString("error"));
+    assertEquals(400, addScope.getStatus());
+    assertEquals("invalid_client_metadata", json(addScope).getString("error"));
+    Response narrowed =
+        manage(service, service.getString("registration_access_token"))
+            .put(Entity.json(serviceUpdate(service, "read")));
+    assertEquals(200, narrowed.getStatus(), () -> narrowed.readEntity(String.class));
+    assertEquals("read", json(narrowed).getString("scope"));
+    Response admin =
+        AsClient.token(
+            service, new Form("grant_type", "client_credentials").param("scope", "admin"));
+    assertEquals("invalid_scope", json(admin).getString("error"));
+  }
+
+  private static String serviceUpdate(JsonObject service, String scope) {
+    return TestClients.service("client_secret_basic")
+        .add("client_id", service.getString("client_id"))
+        .add("scope", scope)
+        .build()
+        .toString();
   }
 
   @Test

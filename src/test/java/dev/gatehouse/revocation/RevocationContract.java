@@ -207,7 +207,7 @@ public interface RevocationContract {
 
   /** A registered machine-to-machine client with the sample API's scope, read. */
   private static JsonObject readingService() {
-    return TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+    return TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
   }
 
   /** The operator's request for such a client under the given client_id. */

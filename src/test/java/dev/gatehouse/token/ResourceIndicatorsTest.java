@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -62,6 +63,42 @@ class ResourceIndicatorsTest {
         () ->
             ResourceIndicators.requireNoneOr(
                 List.of("gatehouse-api", "gatehouse-api"), "gatehouse-api"));
+  }
+
+  @Test
+  void knownWhenListedAbsentOrTheDefaultAudienceThenIt() {
+    Set<String> known = Set.of("https://api.example/orders");
+
+    assertEquals(
+        "https://api.example/orders",
+        ResourceIndicators.known(List.of("https://api.example/orders"), known, "gatehouse-api"));
+    assertNull(ResourceIndicators.known(List.of(), known, "gatehouse-api"));
+    assertEquals(
+        "https://api.example/",
+        ResourceIndicators.known(
+            List.of("https://api.example/"), Set.of(), "https://api.example/"));
+  }
+
+  /** RFC 8707 §2: a resource the provider does not know is invalid_target, however well formed. */
+  @Test
+  void knownWhenUnlistedOrMalformedThenInvalidTarget() {
+    Set<String> known = Set.of("https://api.example/orders");
+
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.known(
+                List.of("https://api.example/orders/"), known, "gatehouse-api"));
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.known(List.of("https://evil.example/"), Set.of(), "gatehouse-api"));
+    assertInvalidTarget(
+        () -> ResourceIndicators.known(List.of("gatehouse-api"), known, "gatehouse-api"));
+    assertInvalidTarget(
+        () ->
+            ResourceIndicators.known(
+                List.of("https://api.example/orders#f"),
+                Set.of("https://api.example/orders#f"),
+                "x"));
   }
 
   private static void assertInvalidTarget(Executable call) {

@@ -303,7 +303,8 @@ public interface TokenLifecycleContract {
   default void clientCredentialsWhenAllowedScopesThenTokenForClientWithoutRefreshOrIdToken()
       throws Exception {
     JsonObject client =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read write"));
+        TestClients.configure(
+            TestClients.service("client_secret_basic").add("scope", "read write"));
 
     Response response =
         token(client, new Form("grant_type", "client_credentials").param("scope", "read"));
@@ -326,7 +327,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenResourceGivenThenAudienceIsResource() throws Exception {
     JsonObject client =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
 
     JsonObject body =
         json(
@@ -343,7 +344,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenClientRegisteredNoScopeThenTokenWithoutScopeAndAnyScopeRefused()
       throws Exception {
-    JsonObject client = TestClients.register(TestClients.service("client_secret_basic"));
+    JsonObject client = TestClients.configure(TestClients.service("client_secret_basic"));
 
     Response plain = token(client, new Form("grant_type", "client_credentials"));
     Response admin =
@@ -362,7 +363,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenScopeRepeatedManyTimesThenGrantedOnce() {
     JsonObject client =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
 
     Response repeated =
         token(
@@ -379,7 +380,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenClientRegisteredUserScopesThenNeverGrantedThem() {
     JsonObject client =
-        TestClients.register(
+        TestClients.configure(
             TestClients.service("client_secret_basic").add("scope", "openid profile read"));
 
     JsonObject byDefault = json(token(client, new Form("grant_type", "client_credentials")));
@@ -394,7 +395,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenScopeNotAllowedOrGrantNotRegisteredThenRfc6749Errors() {
     JsonObject service =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
     JsonObject webApp = TestClients.register(TestClients.confidential());
 
     Response scope =
@@ -407,9 +408,9 @@ public interface TokenLifecycleContract {
 
   @Test
   default void
-      clientCredentialsWhenResourceRelativeWithFragmentRepeatedOrTooLongThenInvalidTarget() {
+      clientCredentialsWhenResourceUnknownRelativeWithFragmentRepeatedOrTooLongThenInvalidTarget() {
     JsonObject service =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
     Map<String, Form> cases =
         Map.of(
             "relative",
@@ -422,7 +423,9 @@ public interface TokenLifecycleContract {
             new Form("resource", "https://api.example/a")
                 .param("resource", "https://api.example/b"),
             "too long",
-            new Form("resource", "https://api.example/" + "x".repeat(2100)));
+            new Form("resource", "https://api.example/" + "x".repeat(2100)),
+            "not listed in oidc.token.resources",
+            new Form("resource", "https://api.example/payroll"));
 
     cases.forEach(
         (name, form) -> {

@@ -108,9 +108,9 @@ public interface UserInfoAndLogoutContract {
    */
   @Test
   default void userInfoWhenClientCredentialsTokenWithOrWithoutScopeThen403InsufficientScope() {
-    JsonObject scopeless = TestClients.register(TestClients.service("client_secret_basic"));
+    JsonObject scopeless = TestClients.configure(TestClients.service("client_secret_basic"));
     JsonObject reader =
-        TestClients.register(TestClients.service("client_secret_basic").add("scope", "read"));
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
 
     for (JsonObject client : new JsonObject[] {scopeless, reader}) {
       String accessToken =

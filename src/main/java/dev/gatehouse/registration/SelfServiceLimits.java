@@ -1,0 +1,67 @@
+package dev.gatehouse.registration;
+
+import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.protocol.OAuthException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a client cannot give itself through registration (RFC 7591 §5: its metadata is
+ * self-asserted). The client_credentials grant gets the client's registered API scopes with no user
+ * to consent, so it comes only from the operator: at {@code /admin/clients}, or through {@code
+ * /register} when registration requires the operator's initial access token. And no update (RFC
+ * 7592 §2.2, authorized by the client's own registration access token) adds API scopes to a client
+ * that has the grant. User scopes (openid, profile, ...) are open to every client anyway, and a
+ * user consents to them.
+ */
+final class SelfServiceLimits {
+
+  static final String CLIENT_CREDENTIALS = "client_credentials";
+
+  private SelfServiceLimits() {}
+
+  /** A registration at {@code /register}; {@code gated}: it presented the initial access token. */
+  static void checkRegistration(ClientMetadata requested, boolean gated) {
+    if (requested.allowsGrant(CLIENT_CREDENTIALS) && !gated) {
+      throw machineGrantRefused();
+    }
+  }
+
+  /** An update at {@code /register/{client_id}} of the client now registered as {@code current}. */
+  static void checkUpdate(ClientMetadata current, ClientMetadata requested, boolean gated) {
+    if (!requested.allowsGrant(CLIENT_CREDENTIALS)) {
+      return;
+    }
+    if (!current.allowsGrant(CLIENT_CREDENTIALS)) {
+      checkRegistration(requested, gated);
+      return;
+    }
+    Set<String> added = apiScopes(requested);
+    added.removeAll(apiScopes(current));
+    if (!added.isEmpty()) {
+      throw OAuthException.invalidClientMetadata(
+          "An update cannot add scopes to a client_credentials client ("
+              + String.join(" ", added)
+              + "); the operator creates it again at /admin/clients");
+    }
+  }
+
+  private static Set<String> apiScopes(ClientMetadata metadata) {
+    Set<String> scopes = new LinkedHashSet<>();
+    if (metadata.scope() != null) {
+      for (String scope : List.of(metadata.scope().split(" "))) {
+        if (!scope.isEmpty() && !ClientMetadata.USER_SCOPES.contains(scope)) {
+          scopes.add(scope);
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static OAuthException machineGrantRefused() {
+    return OAuthException.invalidClientMetadata(
+        "client_credentials clients are created by the operator (at /admin/clients, or through"
+            + " /register with the initial access token)");
+  }
+}
