@@ -6,6 +6,7 @@ import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.RandomTokens;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.UserSession;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -76,13 +77,9 @@ public class AuthorizationService {
         sessions
             .find(sessionCookie)
             .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
-    pendings.delete(pending);
+    take(pending);
     if (!approved) {
-      throw new AuthorizationRedirectException(
-          OAuthError.ACCESS_DENIED,
-          "The user denied the request",
-          request.redirectUri(),
-          request.state());
+      throw new Denied(request);
     }
     Instant now = clock.instant();
     consents.grant(session.subject(), request.clientId(), request.scopes(), now);
@@ -110,7 +107,7 @@ public class AuthorizationService {
       return page(CONSENT_PATH, pending == null ? save(request, now) : pending.id());
     }
     if (pending != null) {
-      pendings.delete(pending);
+      take(pending);
     }
     return codeIssuer.issue(request, user, request.maxAge() != null, now);
   }
@@ -129,13 +126,40 @@ public class AuthorizationService {
     return pending.id();
   }
 
+  /** Continues the request once: a second submit of the same page finds it gone. */
+  private void take(PendingAuthorization pending) {
+    if (!pendings.take(pending)) {
+      throw expiredOrUnknown();
+    }
+  }
+
+  private static AuthorizationPageException expiredOrUnknown() {
+    return new AuthorizationPageException("This sign-in request has expired or is unknown.");
+  }
+
+  /**
+   * The user said no: access_denied to the client. The request stays removed (no rollback), so the
+   * consent page, reached again with Back, cannot approve it after all.
+   */
+  @ApplicationException(rollback = false)
+  static class Denied extends AuthorizationRedirectException {
+
+    private static final long serialVersionUID = 1L;
+
+    Denied(AuthorizationRequest request) {
+      super(
+          OAuthError.ACCESS_DENIED,
+          "The user denied the request",
+          request.redirectUri(),
+          request.state());
+    }
+  }
+
   private PendingAuthorization pending(String requestId) {
     return pendings
         .find(requestId)
         .filter(p -> !p.isExpired(clock.instant()))
-        .orElseThrow(
-            () ->
-                new AuthorizationPageException("This sign-in request has expired or is unknown."));
+        .orElseThrow(AuthorizationService::expiredOrUnknown);
   }
 
   private Instant createdAt(PendingAuthorization pending) {

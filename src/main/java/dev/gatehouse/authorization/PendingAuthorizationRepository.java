@@ -22,7 +22,14 @@ public class PendingAuthorizationRepository {
     return Optional.ofNullable(em.find(PendingAuthorization.class, id));
   }
 
-  public void delete(PendingAuthorization pending) {
-    em.remove(pending);
+  /**
+   * Removes the request for the one caller that gets to continue it: false when another request (a
+   * second tab, a double submit) took it first.
+   */
+  public boolean take(PendingAuthorization pending) {
+    return em.createQuery("DELETE FROM PendingAuthorization p WHERE p.id = :id")
+            .setParameter("id", pending.id())
+            .executeUpdate()
+        == 1;
   }
 }

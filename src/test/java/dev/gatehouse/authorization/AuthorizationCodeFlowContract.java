@@ -47,6 +47,7 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URL;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -263,6 +264,33 @@ public interface AuthorizationCodeFlowContract {
       assertFalse(response.indicatesSuccess());
       assertEquals("access_denied", response.toErrorResponse().getErrorObject().getCode());
       assertEquals(attempt.state(), response.getState());
+    }
+  }
+
+  /** The user denies, goes Back to the consent page and allows: the request is over, no code. */
+  @Test
+  default void consentWhenDeniedThenTheSamePageCannotApproveOrDenyAgain() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    Attempt attempt = attempt(register(), "openid");
+    try (Browser browser = new Browser()) {
+      browser.open(attempt.uri().toString());
+      browser.login(alice.username(), alice.password());
+      HtmlPage consentPage = browser.page();
+      assertEquals(
+          "access_denied",
+          AuthorizationResponse.parse(browser.consent(false).exit())
+              .toErrorResponse()
+              .getErrorObject()
+              .getCode());
+
+      Browser.Step approvedAfter = browser.consent(consentPage, true);
+      Browser.Step deniedAgain = browser.consent(consentPage, false);
+
+      assertNull(approvedAfter.exit(), "no redirect to the client, so no code");
+      assertEquals(400, approvedAfter.status());
+      assertTrue(approvedAfter.page().getWebResponse().getContentAsString().contains("expired"));
+      assertNull(deniedAgain.exit());
+      assertEquals(400, deniedAgain.status());
     }
   }
 

@@ -43,7 +43,12 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks Allow (true) or Deny (false) on the consent page. */
   public Step consent(boolean allow) throws IOException {
-    HtmlForm form = page().getFormByName("consent");
+    return consent(page(), allow);
+  }
+
+  /** Clicks Allow or Deny on a consent page shown earlier (the user went Back to it). */
+  public Step consent(HtmlPage consentPage, boolean allow) throws IOException {
+    HtmlForm form = consentPage.getFormByName("consent");
     for (HtmlButton button : form.getButtonsByName("decision")) {
       if (button.getValueAttribute().equals(allow ? "approve" : "deny")) {
         return follow(button.click());
