@@ -12,9 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 @Priority(Priorities.AUTHENTICATION)
 public class ClientAuthenticationFilter implements ContainerRequestFilter {
 
-  static final int MAX_FORM_BYTES = 64 * 1024;
-
   @Inject ClientAuthenticator authenticator;
   @Inject CurrentClient current;
 
@@ -39,25 +34,12 @@ public class ClientAuthenticationFilter implements ContainerRequestFilter {
     if (!ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
       throw OAuthException.invalidRequest("The body must be application/x-www-form-urlencoded");
     }
-    byte[] body = readLimited(request.getEntityStream());
-    request.setEntityStream(new ByteArrayInputStream(body));
+    String body = FormBody.readLimited(request.getEntityStream());
+    request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)));
     ClientCredentials credentials =
         ClientCredentials.from(
-            request.getHeaderString(HttpHeaders.AUTHORIZATION),
-            FormBody.parse(new String(body, StandardCharsets.US_ASCII)));
+            request.getHeaderString(HttpHeaders.AUTHORIZATION), FormBody.parse(body));
     String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
     current.set(authenticator.authenticate(credentials, "/" + path));
-  }
-
-  private static byte[] readLimited(InputStream in) {
-    try {
-      byte[] body = in.readNBytes(MAX_FORM_BYTES + 1);
-      if (body.length > MAX_FORM_BYTES) {
-        throw OAuthException.invalidRequest("The request body is too large");
-      }
-      return body;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,18 +2,39 @@ package dev.gatehouse.protocol;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Parses an {@code application/x-www-form-urlencoded} body, keeping repeated parameters so that
- * callers can reject them.
+ * callers can reject them. A parameter without a value is left out, as if it had not been sent (RFC
+ * 6749 §3.1, §3.2): some client libraries send {@code client_secret=} for public clients.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#appendix-B">RFC 6749 Appendix B</a>
  */
 public final class FormBody {
 
+  /** The most a form body may hold: far more than any OAuth request needs, little memory. */
+  public static final int MAX_BYTES = 64 * 1024;
+
   private FormBody() {}
+
+  /** Reads a form body of at most {@link #MAX_BYTES}; a longer one is invalid_request. */
+  public static String readLimited(InputStream in) {
+    try {
+      byte[] body = in.readNBytes(MAX_BYTES + 1);
+      if (body.length > MAX_BYTES) {
+        throw OAuthException.invalidRequest("The request body is too large");
+      }
+      // Percent-encoding leaves only ASCII in a form body.
+      return new String(body, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static MultivaluedMap<String, String> parse(String body) {
     MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
@@ -27,8 +48,12 @@ public final class FormBody {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
+      String decoded;
       try {
-        form.add(decode(name), decode(value));
+        decoded = decode(value);
+        if (!decoded.isEmpty()) {
+          form.add(decode(name), decoded);
+        }
       } catch (IllegalArgumentException e) {
         throw OAuthException.invalidRequest("The request body is not valid form encoding");
       }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.InputStream;
 
 /**
  * The UserInfo endpoint: GET or POST with the token in the Authorization header, or POST with it in
@@ -43,11 +44,12 @@ public class UserInfoEndpoint {
   }
 
   @POST
-  public JsonObject post(String body) {
+  public JsonObject post(InputStream body) {
     var header = headerToken();
     MediaType type = headers.getMediaType();
     boolean form = ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    MultivaluedMap<String, String> params = form ? FormBody.parse(body) : FormBody.parse("");
+    // Another body is not read at all; a form one only up to the limit.
+    MultivaluedMap<String, String> params = FormBody.parse(form ? FormBody.readLimited(body) : "");
     String bodyToken = FormBody.single(params, "access_token");
     if (header.isPresent() && bodyToken != null) {
       throw OAuthException.invalidRequest("Use only one method to send the access token");

@@ -163,6 +163,33 @@ public interface ClientAuthContract {
     }
   }
 
+  /**
+   * RFC 6749 §3.2: a parameter sent without a value is as if omitted. A public client whose library
+   * sends an empty client_secret is still a public client; an empty client_id beside Basic is no
+   * second method.
+   */
+  @Test
+  default void authWhenParametersSentEmptyThenAsIfOmitted() {
+    JsonObject spa = TestClients.register(TestClients.publicNative());
+    JsonObject web = TestClients.register(TestClients.confidential());
+    String id = web.getString("client_id");
+
+    Response publicWithEmptySecret =
+        request(PROBE)
+            .post(
+                Entity.form(
+                    new Form("client_id", spa.getString("client_id")).param("client_secret", "")));
+    Response basicWithEmptyId =
+        request(PROBE)
+            .header("Authorization", basic(id, web.getString("client_secret")))
+            .post(Entity.form(new Form("client_id", "").param("client_secret", "")));
+
+    assertEquals(200, publicWithEmptySecret.getStatus());
+    assertEquals("none", json(publicWithEmptySecret).getString("method"));
+    assertEquals(200, basicWithEmptyId.getStatus());
+    assertEquals("client_secret_basic", json(basicWithEmptyId).getString("method"));
+  }
+
   @Test
   default void authWhenTwoMethodsRepeatedOrNotAFormThenInvalidRequest() {
     JsonObject client = TestClients.register(TestClients.confidential());

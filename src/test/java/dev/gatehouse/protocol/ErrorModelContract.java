@@ -174,6 +174,22 @@ public interface ErrorModelContract {
     }
   }
 
+  /** Form bodies are read up to 64 KiB, at UserInfo too: beyond it, invalid_request, not memory. */
+  @Test
+  default void formOver64KibThen400InvalidRequest() {
+    String body = "token=" + "x".repeat(64 * 1024);
+    for (String path : new String[] {"/token", "/introspect", "/revoke", "/userinfo"}) {
+      HttpResponse<String> response =
+          send(
+              HttpRequest.newBuilder(base().resolve(path))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Authorization", "Bearer some-token")
+                  .POST(HttpRequest.BodyPublishers.ofString(body)));
+      assertEquals(400, response.statusCode(), path + ": " + response.body());
+      assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), path);
+    }
+  }
+
   @Test
   default void formWithHiddenMethodFieldThenTheRequestKeepsItsMethod() {
     Response response =

@@ -1,0 +1,47 @@
+package dev.gatehouse.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** RFC 6749 Appendix B form bodies, §3.1/§3.2 parameters without a value, repeated parameters. */
+class FormBodyTest {
+
+  @Test
+  void parseWhenEncodedThenDecodedAndRepeatedKept() {
+    var form = FormBody.parse("a=x%20y&b=%2B1&b=2&c=d+e");
+
+    assertEquals(List.of("x y"), form.get("a"));
+    assertEquals(List.of("+1", "2"), form.get("b"));
+    assertEquals("d e", FormBody.single(form, "c"));
+  }
+
+  @Test
+  void parseWhenValueEmptyOrMissingThenAsIfNotSent() {
+    var form = FormBody.parse("client_id=spa&client_secret=&scope&token=a&token=&&");
+
+    assertEquals("spa", FormBody.single(form, "client_id"));
+    assertFalse(form.containsKey("client_secret"));
+    assertFalse(form.containsKey("scope"));
+    assertEquals("a", FormBody.single(form, "token"), "an empty second value is no repetition");
+    assertNull(FormBody.single(form, "client_secret"));
+  }
+
+  @Test
+  void singleWhenRepeatedThenInvalidRequest() {
+    var form = FormBody.parse("token=a&token=b");
+
+    OAuthException e = assertThrows(OAuthException.class, () -> FormBody.single(form, "token"));
+    assertEquals(OAuthError.INVALID_REQUEST, e.error());
+  }
+
+  @Test
+  void parseWhenEncodingBrokenThenInvalidRequest() {
+    OAuthException e = assertThrows(OAuthException.class, () -> FormBody.parse("token=%zz"));
+    assertEquals(OAuthError.INVALID_REQUEST, e.error());
+  }
+}
