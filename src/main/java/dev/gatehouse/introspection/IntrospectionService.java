@@ -3,8 +3,10 @@ package dev.gatehouse.introspection;
 import dev.gatehouse.clients.AuthenticatedClient;
 import dev.gatehouse.config.IntrospectionSettings;
 import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.introspection.IntrospectionResponse.RefreshTokenDetails;
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.token.Grant;
 import dev.gatehouse.token.GrantRepository;
 import dev.gatehouse.token.PresentedToken;
 import dev.gatehouse.token.RefreshToken;
@@ -37,6 +39,7 @@ public class IntrospectionService {
   @Inject GrantRepository grants;
   @Inject IntrospectionSettings settings;
   @Inject ProviderSettings provider;
+  @Inject TokenSettings tokenSettings;
 
   Clock clock = Clock.systemUTC();
 
@@ -70,23 +73,38 @@ public class IntrospectionService {
           ? Optional.of(IntrospectionResponse.ofAccessToken(access.claims()))
           : Optional.empty();
     }
-    RefreshToken refresh = ((StoredRefreshToken) found).token();
-    Instant now = clock.instant();
-    if (!refresh.clientId().equals(caller.clientId()) || !refresh.isUsable(now)) {
+    return describeRefreshToken(caller, ((StoredRefreshToken) found).token(), clock.instant());
+  }
+
+  /**
+   * Active exactly when the refresh grant would take it from this client now: unused and unexpired,
+   * its grant live and within the absolute lifetime (which ends it earlier when the operator
+   * shortened that lifetime since), and the client still registered for the grant type.
+   */
+  private Optional<JsonObject> describeRefreshToken(
+      AuthenticatedClient caller, RefreshToken refresh, Instant now) {
+    if (!refresh.clientId().equals(caller.clientId())
+        || !refresh.isUsable(now)
+        || !caller.metadata().allowsGrant("refresh_token")) {
       return Optional.empty();
     }
-    return grants
-        .find(refresh.grantId())
-        .filter(grant -> !grant.isRevoked())
-        .map(
-            grant ->
-                IntrospectionResponse.ofRefreshToken(
-                    new RefreshTokenDetails(
-                        refresh.scope(),
-                        refresh.clientId(),
-                        grant.subject(),
-                        provider.issuer(),
-                        refresh.createdAt(),
-                        refresh.expiresAt())));
+    Optional<Grant> grant = grants.find(refresh.grantId()).filter(g -> !g.isRevoked());
+    if (grant.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant lifetimeEnd = grant.get().refreshLifetimeEnd(tokenSettings.refreshTokenMaxLifetime());
+    if (!lifetimeEnd.isAfter(now)) {
+      return Optional.empty();
+    }
+    Instant exp = refresh.expiresAt().isBefore(lifetimeEnd) ? refresh.expiresAt() : lifetimeEnd;
+    return Optional.of(
+        IntrospectionResponse.ofRefreshToken(
+            new RefreshTokenDetails(
+                refresh.scope(),
+                refresh.clientId(),
+                grant.get().subject(),
+                provider.issuer(),
+                refresh.createdAt(),
+                exp)));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.testing.AdjustedSettings;
 import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
@@ -147,6 +148,44 @@ public interface IntrospectionContract {
     assertEquals(INACTIVE, json(introspect(client, refresh)));
     Response use = AsClient.refresh(client, refresh, null);
     assertEquals("invalid_grant", json(use).getString("error"));
+  }
+
+  /**
+   * RFC 7662 §2.2: active means usable now. A refresh token the refresh grant would refuse, because
+   * the absolute lifetime was shortened below the sign-in's age or the client's registration no
+   * longer lists refresh_token, is inactive; and active again once the lifetime is restored.
+   */
+  @Test
+  default void introspectWhenRefreshGrantWouldRefuseTheRefreshTokenThenActiveFalse()
+      throws Throwable {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    String refresh =
+        tokens(client, TestAccounts.alice(), "openid offline_access").getString("refresh_token");
+    JsonObject other = TestClients.register(TestClients.withRefresh());
+    String otherRefresh =
+        tokens(other, TestAccounts.alice(), "openid offline_access").getString("refresh_token");
+
+    AdjustedSettings.with(
+        AdjustedSettings.MAX_LIFETIME,
+        Duration.ZERO,
+        () -> assertEquals(INACTIVE, json(introspect(client, refresh)), "lifetime ended"));
+    JsonObject restored = json(introspect(client, refresh));
+    Response updated =
+        request("/register/" + other.getString("client_id"))
+            .header("Authorization", "Bearer " + other.getString("registration_access_token"))
+            .put(
+                Entity.json(
+                    TestClients.confidential()
+                        .add("client_id", other.getString("client_id"))
+                        .build()
+                        .toString()));
+
+    assertTrue(restored.getBoolean("active"), "the control: the same token, lifetime restored");
+    assertEquals(200, updated.getStatus(), () -> updated.readEntity(String.class));
+    assertEquals(INACTIVE, json(introspect(other, otherRefresh)), "grant type removed");
+    assertEquals(
+        "unauthorized_client",
+        json(AsClient.refresh(other, otherRefresh, null)).getString("error"));
   }
 
   @Test
