@@ -36,7 +36,8 @@ public class AccessTokenFactory {
       Grant grant, String scope, Account account, ClientMetadata client, Instant now) {
     List<String> groups = account == null ? List.of() : account.groups();
     String jti = RandomTokens.base64url(18);
-    Instant expiresAt = now.plus(settings.accessTokenTtl());
+    // Whole seconds, as exp: the record expires when the JWT does.
+    Instant expiresAt = Instant.ofEpochSecond(now.plus(settings.accessTokenTtl()).getEpochSecond());
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(provider.issuer());
     claims.setSubject(grant.subject());

@@ -15,10 +15,14 @@ public class AccessTokenRepository {
     em.persist(token);
   }
 
-  /** Whether the access token with this jti was issued here, is not revoked, nor is its grant. */
-  boolean isActive(String jti) {
+  /**
+   * Whether the access token with this jti was issued here, has not expired at {@code now}, is not
+   * revoked, nor is its grant.
+   */
+  boolean isActive(String jti, Instant now) {
     return !em.createNamedQuery("IssuedAccessToken.isActive", String.class)
         .setParameter("jti", jti)
+        .setParameter("now", now)
         .getResultList()
         .isEmpty();
   }

@@ -4,6 +4,7 @@ import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
@@ -60,10 +61,11 @@ public class AccessTokenVerifier {
       JwtClaims claims = context.getJwtClaims();
       // Expired by the provider's own clock, without the skew (kept for nbf between instances):
       // UserInfo, introspection and revocation agree on the very second a token ends (RFC 7662 §4).
-      if (!claims.getExpirationTime().isAfter(NumericDate.now())) {
+      Instant now = Instant.now();
+      if (!claims.getExpirationTime().isAfter(NumericDate.fromSeconds(now.getEpochSecond()))) {
         return Optional.empty();
       }
-      return records.isActive(claims.getJwtId()) ? Optional.of(claims) : Optional.empty();
+      return records.isActive(claims.getJwtId(), now) ? Optional.of(claims) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();
     }

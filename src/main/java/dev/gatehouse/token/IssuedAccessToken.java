@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * The record of an issued JWT access token (by jti), tying it to its grant: the token is active
- * only while this record exists, is not revoked, its grant is live and its client is still
- * registered (a client_credentials token issued while its client was being deleted makes a grant
- * the deletion's revocation never saw; the client's absence still ends it).
+ * only while this record exists, is unexpired (to the second of the JWT's exp, with no clock skew),
+ * is not revoked, its grant is live and its client is still registered (a client_credentials token
+ * issued while its client was being deleted makes a grant the deletion's revocation never saw; the
+ * client's absence still ends it).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -21,7 +22,7 @@ import java.time.Instant;
     name = "IssuedAccessToken.isActive",
     query =
         "SELECT t.jti FROM IssuedAccessToken t, Grant g WHERE t.jti = :jti AND g.id = t.grantId"
-            + " AND t.revokedAt IS NULL AND g.revokedAt IS NULL"
+            + " AND t.expiresAt > :now AND t.revokedAt IS NULL AND g.revokedAt IS NULL"
             + " AND EXISTS (SELECT c.clientId FROM Client c WHERE c.clientId = t.clientId)")
 @NamedQuery(
     name = "IssuedAccessToken.revoke",

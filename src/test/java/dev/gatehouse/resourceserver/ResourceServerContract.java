@@ -81,6 +81,22 @@ public interface ResourceServerContract {
     assertInvalidToken(call(mint(claims().add("iat", now - 600).add("exp", now - 120))), "expired");
   }
 
+  /**
+   * The filter's clock skew (30 s) is for other issuers' clocks: the provider's own token, expired
+   * 10 s ago, is refused by the API in the same WAR as by UserInfo and introspection.
+   */
+  @Test
+  default void apiWhenOwnTokenExpiredWithinTheClockSkewThen401() {
+    long now = Instant.now().getEpochSecond();
+    String control = mint(claims());
+
+    Response expired = call(mint(claims().add("iat", now - 300).add("exp", now - 10)));
+
+    assertEquals(200, call(control).getStatus(), "the control, recorded the same way, is accepted");
+    assertEquals(401, expired.getStatus());
+    assertTrue(expired.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
+  }
+
   @Test
   default void apiWhenNotYetValidThen401() {
     long now = Instant.now().getEpochSecond();
