@@ -3,6 +3,7 @@ package dev.gatehouse.token;
 import dev.gatehouse.clients.AuthenticatedClient;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.TokenSettings;
+import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,10 @@ public class ClientCredentialsGrant implements GrantHandler {
   public TokenResponse handle(TokenRequest request) {
     AuthenticatedClient client = request.client();
     if (client.metadata().isPublic()) {
-      throw OAuthException.invalidClient("Public clients cannot use client_credentials");
+      // Registration refuses such a client; should one exist, it authenticated, so RFC 6749 §5.2
+      // calls it unauthorized for the grant, not an invalid client.
+      throw new OAuthException(
+          OAuthError.UNAUTHORIZED_CLIENT, "Public clients cannot use client_credentials");
     }
     String scope = scope(request.param("scope"), client.metadata().scope());
     String resource =
