@@ -1,11 +1,13 @@
 package dev.gatehouse.persistence;
 
 import static dev.gatehouse.testing.AsClient.expiresAt;
+import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -137,8 +139,11 @@ public interface PurgeContract {
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
       JsonObject old = session.tokens();
       JsonObject recent = session.tokens();
-      revoke(client, old.getString("refresh_token"), null).close();
-      revoke(client, recent.getString("refresh_token"), null).close();
+      assertEquals(200, status(revoke(client, old.getString("refresh_token"), null)));
+      assertEquals(200, status(revoke(client, recent.getString("refresh_token"), null)));
+      assertFalse(
+          json(introspect(client, recent.getString("access_token"))).getBoolean("active"),
+          "the recent grant really is revoked: kept for the retention, not for being live");
       String recentGrant = grantOf(recent, Duration.ZERO);
 
       String oldGrant = ageRevocation(old, Duration.ofDays(2));
@@ -188,6 +193,11 @@ public interface PurgeContract {
     await(
         () -> kept.equals(json(request("/test-only/db/seeded/" + prefix).get())),
         "only the rows within the retention are left: " + kept);
+  }
+
+  private static int status(Response response) {
+    response.close();
+    return response.getStatus();
   }
 
   private static JsonObject rows(int grant, int codes, int accessTokens, int refreshTokens) {

@@ -271,20 +271,46 @@ public interface TokenLifecycleContract {
     JsonObject client = offlineClient();
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
     String expired = tokens.getRefreshToken().getValue();
-    // Issued 30 days and an hour ago: its 30-day idle lifetime ended an hour ago (still within the
-    // purge's retention, so the row is there and refused for its expiry).
+    // Issued 30 days and an hour ago: its 30-day idle lifetime ended an hour ago. The row stays
+    // (the grant's own expiry is untouched, so the purge leaves it), and is refused for its expiry.
     PastRows.ageRefreshToken(expired, Duration.ofDays(30).plusHours(1));
 
     Response refused = refresh(client, expired, null);
     Response again = refresh(client, expired, null);
 
     assertEquals(400, refused.getStatus());
-    assertEquals("invalid_grant", json(refused).getString("error"));
-    assertEquals("invalid_grant", json(again).getString("error"));
+    JsonObject first = json(refused);
+    assertEquals("invalid_grant", first.getString("error"));
+    assertEquals("The refresh token has expired", first.getString("error_description"));
+    JsonObject second = json(again);
+    assertEquals("The refresh token has expired", second.getString("error_description"));
     assertEquals(
         200,
         userInfo(tokens.getAccessToken().getValue()).getStatus(),
         "an expired refresh token, presented twice, is no reuse: the grant is not revoked");
+  }
+
+  /**
+   * RFC 6749 §4.1.2, §10.5: a replayed code revokes what it gave, the refresh token too; the
+   * replay's own answer is invalid_grant.
+   */
+  @Test
+  default void codeReplayedThenTheRefreshTokenItGaveIsRevokedToo() throws Exception {
+    JsonObject client = offlineClient();
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      SignIn.Session.Code code = session.code();
+      JsonObject first = json(session.redeem(code));
+      String refreshToken = first.getString("refresh_token");
+      assertTrue(json(AsClient.introspect(client, refreshToken)).getBoolean("active"));
+
+      Response replay = session.redeem(code);
+
+      assertEquals("invalid_grant", json(replay).getString("error"));
+      assertFalse(json(AsClient.introspect(client, refreshToken)).getBoolean("active"));
+      assertEquals("invalid_grant", json(refresh(client, refreshToken, null)).getString("error"));
+      assertEquals(401, userInfo(first.getString("access_token")).getStatus());
+    }
   }
 
   @Test

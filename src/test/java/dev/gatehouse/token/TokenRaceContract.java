@@ -6,6 +6,7 @@ import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.TestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
@@ -105,6 +106,7 @@ public interface TokenRaceContract {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session =
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      int refreshWins = 0;
       for (int round = 0; round < ROUNDS; round++) {
         String refreshToken = session.tokens().getString("refresh_token");
 
@@ -117,6 +119,7 @@ public interface TokenRaceContract {
         assertEquals(200, answers.get(1).getStatus(), "round " + round);
         JsonObject body = json(answers.get(0));
         if (answers.get(0).getStatus() == 200) {
+          refreshWins++;
           assertFalse(
               json(introspect(client, body.getString("access_token"))).getBoolean("active"),
               "round " + round + ": the refresh's access token must die with the grant");
@@ -129,6 +132,9 @@ public interface TokenRaceContract {
         }
         assertFalse(json(introspect(client, refreshToken)).getBoolean("active"), "round " + round);
       }
+      // Both orders happen (the refresh won 18 of 30 rounds in one run on H2); the case this test
+      // is for, the refresh winning beside the revocation, must have come up.
+      assertTrue(refreshWins > 0, "the refresh never won: the race under test did not happen");
     }
   }
 
