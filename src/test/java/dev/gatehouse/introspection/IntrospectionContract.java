@@ -17,12 +17,15 @@ import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -297,6 +300,45 @@ public interface IntrospectionContract {
     assertEquals("invalid_request", json(json).getString("error"));
     assertEquals(405, get.getStatus());
     get.close();
+  }
+
+  /**
+   * More malformed requests, at /introspect and /revoke alike: an empty token (as if not sent), a
+   * repeated hint, no Content-Type, the token only in the query string, other methods.
+   */
+  @Test
+  default void introspectAndRevokeWhenTokenEmptyHintRepeatedNoContentTypeOrInQueryThenErrors() {
+    JsonObject client = TestClients.register(TestClients.confidential());
+    String basic = AsClient.basic(client.getString("client_id"), client.getString("client_secret"));
+    for (String path : new String[] {"/introspect", "/revoke"}) {
+      Response empty = AsClient.post(client, path, new Form("token", ""));
+      Response hints =
+          AsClient.post(
+              client,
+              path,
+              new Form("token", "a")
+                  .param("token_type_hint", "access_token")
+                  .param("token_type_hint", "refresh_token"));
+      HttpResponse<String> noType =
+          TestServer.send(
+              HttpRequest.newBuilder(TestServer.base().resolve(path))
+                  .header("Authorization", basic)
+                  .POST(HttpRequest.BodyPublishers.ofString("token=a")));
+      Response inQuery = AsClient.post(client, path + "?token=a", new Form());
+
+      for (Response r : new Response[] {empty, hints, inQuery}) {
+        assertEquals(400, r.getStatus(), path);
+        assertEquals("invalid_request", json(r).getString("error"), path);
+      }
+      assertEquals(400, noType.statusCode(), path + ": " + noType.body());
+      assertTrue(noType.body().startsWith("{\"error\":\"invalid_request\""), path);
+      Response put = request(path).header("Authorization", basic).put(Entity.form(new Form()));
+      Response delete = request(path).header("Authorization", basic).delete();
+      assertEquals(405, put.getStatus(), path);
+      assertEquals(405, delete.getStatus(), path);
+      put.close();
+      delete.close();
+    }
   }
 
   private static JsonObject tokens(JsonObject client, TestAccount user, String scope)

@@ -131,6 +131,28 @@ public interface RevocationContract {
     assertTrue(json(introspect(owner, tokens.getString("refresh_token"))).getBoolean("active"));
   }
 
+  /**
+   * A resource server may introspect every client's access tokens of its audience, but revokes only
+   * its own: another client's token is refused and stays active. An oversized token is unknown:
+   * 200.
+   */
+  @Test
+  default void revokeWhenResourceServerPresentsAnotherClientsTokenOrTokenOversizedThenAnswers()
+      throws Exception {
+    JsonObject owner = TestClients.register(TestClients.withRefresh());
+    JsonObject resourceServer = TestClients.resourceServer();
+    String access = tokens(owner, "openid").getString("access_token");
+    assertTrue(json(introspect(resourceServer, access)).getBoolean("active"), "it may look");
+
+    Response attempt = revoke(resourceServer, access, "access_token");
+    Response oversized = revoke(owner, "x".repeat(20_000), null);
+
+    assertEquals(400, attempt.getStatus());
+    assertEquals("invalid_request", json(attempt).getString("error"));
+    assertTrue(json(introspect(owner, access)).getBoolean("active"));
+    assertEquals(200, status(oversized));
+  }
+
   @Test
   default void revokeWhenPublicClientThenItsOwnRefreshTokenRevoked() throws Exception {
     JsonObject spa = TestClients.register(TestClients.publicWithRefresh());

@@ -313,6 +313,118 @@ public interface TokenLifecycleContract {
     }
   }
 
+  /**
+   * Each malformed refresh request gets its RFC 6749 §5.2 error and leaves the token unused: the
+   * plain refresh afterwards still succeeds.
+   */
+  @Test
+  default void refreshWhenRequestMalformedOrClientUnauthenticatedThenErrorAndTokenStillUsable()
+      throws Exception {
+    JsonObject client = offlineClient();
+    JsonObject tokens;
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      tokens = session.tokens();
+    }
+    String rt = tokens.getString("refresh_token");
+    Form refresh = new Form("grant_type", "refresh_token");
+    Map<String, Form> invalidRequest =
+        Map.of(
+            "refresh_token missing", new Form("grant_type", "refresh_token"),
+            "refresh_token empty",
+                new Form("grant_type", "refresh_token").param("refresh_token", ""),
+            "refresh_token repeated",
+                new Form("grant_type", "refresh_token")
+                    .param("refresh_token", rt)
+                    .param("refresh_token", rt),
+            "scope repeated",
+                new Form("grant_type", "refresh_token")
+                    .param("refresh_token", rt)
+                    .param("scope", "openid")
+                    .param("scope", "openid"),
+            "grant_type repeated",
+                new Form("grant_type", "refresh_token")
+                    .param("grant_type", "refresh_token")
+                    .param("refresh_token", rt));
+    Map<String, String> invalidGrant =
+        Map.of(
+            "an access token", tokens.getString("access_token"),
+            "an ID token", tokens.getString("id_token"),
+            "5000 characters", "r".repeat(5000));
+
+    invalidRequest.forEach(
+        (name, form) -> {
+          Response response = token(client, form);
+          assertEquals(400, response.getStatus(), name);
+          assertEquals("invalid_request", json(response).getString("error"), name);
+        });
+    invalidGrant.forEach(
+        (name, value) -> {
+          Response response = refresh(client, value, null);
+          assertEquals(400, response.getStatus(), name);
+          assertEquals("invalid_grant", json(response).getString("error"), name);
+        });
+    String id = client.getString("client_id");
+    Response wrongSecret =
+        request("/token")
+            .header("Authorization", AsClient.basic(id, "wrong"))
+            .post(Entity.form(new Form("grant_type", "refresh_token").param("refresh_token", rt)));
+    Response idOnly =
+        request("/token")
+            .post(
+                Entity.form(
+                    new Form("grant_type", "refresh_token")
+                        .param("refresh_token", rt)
+                        .param("client_id", id)));
+    assertEquals(401, wrongSecret.getStatus());
+    assertEquals("invalid_client", json(wrongSecret).getString("error"));
+    assertEquals(401, idOnly.getStatus(), "a confidential client cannot pose as a public one");
+    assertEquals("invalid_client", json(idOnly).getString("error"));
+
+    Response plain = token(client, refresh.param("refresh_token", rt));
+    assertEquals(200, plain.getStatus(), () -> "still unused: " + plain.readEntity(String.class));
+  }
+
+  /** Core §12.2: without openid in the narrowed scope, the refresh answer has no ID token. */
+  @Test
+  default void refreshWhenNarrowedToScopeWithoutOpenidThenNoIdToken() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh().add("scope", "read"));
+    String rt =
+        SignIn.tokens(client, TestAccounts.alice(), "openid read offline_access")
+            .getRefreshToken()
+            .getValue();
+
+    JsonObject narrowed = json(refresh(client, rt, "read"));
+
+    assertEquals("read", narrowed.getString("scope"));
+    assertTrue(narrowed.containsKey("access_token"));
+    assertFalse(narrowed.containsKey("id_token"), narrowed.toString());
+    JsonObject full = json(refresh(client, narrowed.getString("refresh_token"), null));
+    assertTrue(full.containsKey("id_token"), "the refresh token kept the whole granted scope");
+  }
+
+  /**
+   * A rotated refresh token presented after it also expired is still a reuse: the grant ends (an
+   * expired but never rotated token, by contrast, is only refused; see the idle-lifetime test).
+   */
+  @Test
+  default void refreshWhenRotatedTokenReusedAfterItExpiredThenTheGrantIsRevoked() throws Exception {
+    JsonObject client = offlineClient();
+    OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
+    String rotated = tokens.getRefreshToken().getValue();
+    JsonObject current = json(refresh(client, rotated, null));
+    PastRows.ageRefreshToken(rotated, Duration.ofDays(30).plusHours(1));
+
+    Response reuse = refresh(client, rotated, null);
+
+    assertEquals("invalid_grant", json(reuse).getString("error"));
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, current.getString("refresh_token"), null)).getString("error"),
+        "RFC 9700 §4.14.2: the current token of the grant died with it");
+    assertEquals(401, userInfo(current.getString("access_token")).getStatus());
+  }
+
   @Test
   default void refreshWhenPresentedByAnotherClientOrUnknownThenInvalidGrant() throws Exception {
     JsonObject owner = offlineClient();

@@ -103,6 +103,26 @@ public interface UserInfoAndLogoutContract {
   }
 
   /**
+   * RFC 6750 §2: a token only in the query string (§2.3, not supported) or in a body that is not a
+   * form (§2.2) is no token: 401 without an error code; a repeated body token is invalid_request.
+   */
+  @Test
+  default void userInfoWhenTokenInQueryNonFormBodyOrRepeatedThenRfc6750Errors() {
+    Response query = request("/userinfo?access_token=abc").get();
+    Response jsonBody = request("/userinfo").post(Entity.json("{\"access_token\":\"abc\"}"));
+    Response repeated =
+        request("/userinfo")
+            .post(Entity.form(new Form("access_token", "a").param("access_token", "b")));
+
+    for (Response r : new Response[] {query, jsonBody}) {
+      assertEquals(401, r.getStatus());
+      assertEquals("Bearer realm=\"gatehouse\"", r.getHeaderString("WWW-Authenticate"));
+    }
+    assertEquals(400, repeated.getStatus());
+    assertEquals("invalid_request", json(repeated).getString("error"));
+  }
+
+  /**
    * RFC 6750 §3.1, Core §5.3.3: a valid access token without openid (a client_credentials token,
    * with a scope or with none at all) is insufficient_scope, 403 with a challenge; never a 500.
    */
