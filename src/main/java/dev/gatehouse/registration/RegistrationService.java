@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -76,10 +77,26 @@ public class RegistrationService {
     return new RegisteredClient(client, null, rotateRegistrationToken(client));
   }
 
-  /** RFC 7592 §2.2: the request replaces all metadata; omitted values fall back to defaults. */
+  /**
+   * RFC 7592 §2.2: the request replaces all metadata; omitted values fall back to defaults. The
+   * client's own registration access token cannot widen what it gets without a user ({@link
+   * SelfServiceLimits}).
+   */
   public RegisteredClient update(
       String clientId, String registrationAccessToken, JsonObject request) {
-    Client client = authorize(clientId, registrationAccessToken);
+    return replace(authorize(clientId, registrationAccessToken), request, true);
+  }
+
+  /**
+   * The operator replaces a client's metadata, as in RFC 7592 §2.2 but without limits; empty if the
+   * client is unknown.
+   */
+  public Optional<RegisteredClient> reconfigure(String clientId, JsonObject request) {
+    return clients.find(clientId).map(client -> replace(client, request, false));
+  }
+
+  private RegisteredClient replace(Client client, JsonObject request, boolean selfService) {
+    String clientId = client.clientId();
     if (!clientId.equals(request.getString("client_id", null))) {
       throw OAuthException.invalidClientMetadata("client_id in the body must be the client's own");
     }
@@ -88,19 +105,32 @@ public class RegistrationService {
       throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
     }
     ClientMetadata metadata = ClientMetadataValidator.validate(request);
-    SelfServiceLimits.checkUpdate(client.metadata(), metadata, gated());
+    if (selfService) {
+      SelfServiceLimits.checkUpdate(client.metadata(), metadata, gated());
+    }
     boolean hadSecret = client.hasSecret();
     client.replaceMetadata(metadata, clock.instant());
     String newSecret = null;
     if (AuthMethods.usesSecret(metadata.tokenEndpointAuthMethod()) && !hadSecret) {
       newSecret = issueSecret(client);
     }
-    LOG.info(() -> "Client " + clientId + " updated");
+    LOG.info(() -> "Client " + clientId + " updated" + (selfService ? "" : " by the operator"));
     return new RegisteredClient(client, newSecret, rotateRegistrationToken(client));
   }
 
   public void delete(String clientId, String registrationAccessToken) {
-    Client client = authorize(clientId, registrationAccessToken);
+    remove(authorize(clientId, registrationAccessToken));
+  }
+
+  /** The operator deletes a client; false if it is unknown. */
+  public boolean deleteConfigured(String clientId) {
+    Optional<Client> client = clients.find(clientId);
+    client.ifPresent(this::remove);
+    return client.isPresent();
+  }
+
+  private void remove(Client client) {
+    String clientId = client.clientId();
     // RFC 7592 §2.3: the client's grants and tokens go with it, and the consents given to it (a
     // client registered later under the same client_id must ask again).
     int revoked = endGrantsAndConsentsOf(clientId);
