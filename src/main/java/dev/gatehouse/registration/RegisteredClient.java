@@ -22,7 +22,10 @@ public record RegisteredClient(Client client, String newSecret, String registrat
     if (client.hasSecret()) {
       json.add("client_secret_expires_at", client.clientSecretExpiresAt());
     }
-    json.add("registration_access_token", registrationAccessToken);
+    // Null on an operator's update: the client's token stays valid, and only its hash is kept.
+    if (registrationAccessToken != null) {
+      json.add("registration_access_token", registrationAccessToken);
+    }
     json.add("registration_client_uri", registrationClientUri);
     return json.build();
   }

@@ -106,7 +106,7 @@ public class RegistrationService {
     }
     ClientMetadata metadata = ClientMetadataValidator.validate(request);
     if (selfService) {
-      SelfServiceLimits.checkUpdate(client.metadata(), metadata, gated());
+      SelfServiceLimits.checkUpdate(client.metadata(), metadata);
     }
     boolean hadSecret = client.hasSecret();
     client.replaceMetadata(metadata, clock.instant());
@@ -115,7 +115,9 @@ public class RegistrationService {
       newSecret = issueSecret(client);
     }
     LOG.info(() -> "Client " + clientId + " updated" + (selfService ? "" : " by the operator"));
-    return new RegisteredClient(client, newSecret, rotateRegistrationToken(client));
+    // The operator's update leaves the client's registration access token as it is.
+    return new RegisteredClient(
+        client, newSecret, selfService ? rotateRegistrationToken(client) : null);
   }
 
   public void delete(String clientId, String registrationAccessToken) {

@@ -11,9 +11,9 @@ import java.util.Set;
  * self-asserted). The client_credentials grant gets the client's registered API scopes with no user
  * to consent, so it comes only from the operator: at {@code /admin/clients}, or through {@code
  * /register} when registration requires the operator's initial access token. And no update (RFC
- * 7592 §2.2, authorized by the client's own registration access token) adds API scopes to a client
- * that has the grant. User scopes (openid, profile, ...) are open to every client anyway, and a
- * user consents to them.
+ * 7592 §2.2, authorized by the client's own registration access token) adds the grant, or adds API
+ * scopes to a client that has it. User scopes (openid, profile, ...) are open to every client
+ * anyway, and a user consents to them.
  */
 final class SelfServiceLimits {
 
@@ -28,14 +28,19 @@ final class SelfServiceLimits {
     }
   }
 
-  /** An update at {@code /register/{client_id}} of the client now registered as {@code current}. */
-  static void checkUpdate(ClientMetadata current, ClientMetadata requested, boolean gated) {
+  /**
+   * An update at {@code /register/{client_id}} of the client now registered as {@code current}. It
+   * is authorized by the client's own registration access token, never by the operator's initial
+   * access token, so it cannot add the grant in any registration mode (else a client could widen
+   * its scopes without the grant, then take the grant back).
+   */
+  static void checkUpdate(ClientMetadata current, ClientMetadata requested) {
     if (!requested.allowsGrant(CLIENT_CREDENTIALS)) {
       return;
     }
     if (!current.allowsGrant(CLIENT_CREDENTIALS)) {
-      checkRegistration(requested, gated);
-      return;
+      throw OAuthException.invalidClientMetadata(
+          "An update cannot add client_credentials; the operator can, at /admin/clients");
     }
     Set<String> added = apiScopes(requested);
     added.removeAll(apiScopes(current));

@@ -69,7 +69,14 @@ public interface ClientAdminContract {
     Response anonymous = request("/admin/clients/" + id).put(Entity.json(body));
 
     assertEquals(200, updated.getStatus(), () -> updated.readEntity(String.class));
-    assertEquals("read write", json(updated).getString("scope"));
+    JsonObject answer = json(updated);
+    assertEquals("read write", answer.getString("scope"));
+    assertFalse(answer.containsKey("registration_access_token"), "the client's token is kept");
+    Response selfRead =
+        request("/register/" + id)
+            .header("Authorization", "Bearer " + service.getString("registration_access_token"))
+            .get();
+    assertEquals(200, selfRead.getStatus(), "the client still manages itself with its token");
     assertEquals(404, unknown.getStatus());
     assertEquals(401, anonymous.getStatus());
     Response write = AsClient.token(service, writeScope);

@@ -260,17 +260,52 @@ public interface RegistrationContract {
     assertEquals(400, open.getStatus());
     assertEquals("invalid_client_metadata", json(open).getString("error"));
     assertEquals("invalid_client_metadata", json(addGrant).getString("error"));
+    JsonObject webAppNow =
+        json(manage(webApp, webApp.getString("registration_access_token")).get());
+    assertEquals("[\"authorization_code\"]", webAppNow.getJsonArray("grant_types").toString());
     assertEquals(400, addScope.getStatus());
     assertEquals("invalid_client_metadata", json(addScope).getString("error"));
+    Response admin =
+        AsClient.token(
+            service, new Form("grant_type", "client_credentials").param("scope", "admin"));
+    assertEquals(
+        "invalid_scope", json(admin).getString("error"), "the refused update changed nothing");
     Response narrowed =
         manage(service, service.getString("registration_access_token"))
             .put(Entity.json(serviceUpdate(service, "read")));
     assertEquals(200, narrowed.getStatus(), () -> narrowed.readEntity(String.class));
     assertEquals("read", json(narrowed).getString("scope"));
+  }
+
+  /**
+   * Two updates cannot do what one may not: the machine client drops the grant while widening its
+   * scope (a web app's scopes are for users to consent to), then asks for the grant back: refused.
+   */
+  @Test
+  default void updateWhenMachineClientDropsTheGrantWidensThenTakesItBackThenRefused() {
+    JsonObject service =
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    String id = service.getString("client_id");
+
+    Response asWebApp =
+        manage(service, service.getString("registration_access_token"))
+            .put(
+                Entity.json(
+                    TestClients.confidential()
+                        .add("client_id", id)
+                        .add("scope", "read admin")
+                        .build()
+                        .toString()));
+    assertEquals(200, asWebApp.getStatus(), () -> asWebApp.readEntity(String.class));
+    String token = json(asWebApp).getString("registration_access_token");
+    Response back = manage(service, token).put(Entity.json(serviceUpdate(service, "read admin")));
+
+    assertEquals(400, back.getStatus());
+    assertEquals("invalid_client_metadata", json(back).getString("error"));
     Response admin =
         AsClient.token(
             service, new Form("grant_type", "client_credentials").param("scope", "admin"));
-    assertEquals("invalid_scope", json(admin).getString("error"));
+    assertEquals("unauthorized_client", json(admin).getString("error"));
   }
 
   private static String serviceUpdate(JsonObject service, String scope) {

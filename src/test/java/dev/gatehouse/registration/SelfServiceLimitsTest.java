@@ -26,38 +26,42 @@ class SelfServiceLimitsTest {
     assertDoesNotThrow(() -> SelfServiceLimits.checkRegistration(WEB_APP, false));
   }
 
+  /**
+   * An update is authorized by the client's own token, whatever the registration mode: it never
+   * adds the grant, so widening the scope without it and then taking it back fails at step two.
+   */
   @Test
-  void updateWhenAddingClientCredentialsThenOnlyThroughTheInitialAccessToken() {
+  void updateWhenAddingClientCredentialsThenRefusedInEveryRegistrationMode() {
     ClientMetadata both =
         metadata(
-            "{'redirect_uris':['https://app.example/cb'],'scope':'read',"
+            "{'redirect_uris':['https://app.example/cb'],'scope':'read admin',"
                 + "'grant_types':['authorization_code','client_credentials']}");
 
-    assertRefused(() -> SelfServiceLimits.checkUpdate(WEB_APP, both, false));
-    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(WEB_APP, both, true));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(WEB_APP, both));
+    assertDoesNotThrow(
+        () -> SelfServiceLimits.checkUpdate(service("read"), WEB_APP),
+        "step one, dropping the grant and widening the scope, is a web app's update");
+    assertRefused(() -> SelfServiceLimits.checkUpdate(WEB_APP, service("read admin")));
   }
 
   @Test
-  void updateWhenMachineClientAddsAnApiScopeThenRefusedEvenWithTheInitialAccessToken() {
+  void updateWhenMachineClientAddsAnApiScopeThenRefused() {
     OAuthException refused =
-        assertRefused(
-            () -> SelfServiceLimits.checkUpdate(service("read"), service("read admin"), true));
+        assertRefused(() -> SelfServiceLimits.checkUpdate(service("read"), service("read admin")));
 
     assertTrue(refused.getMessage().contains("admin"), refused.getMessage());
-    assertRefused(() -> SelfServiceLimits.checkUpdate(service(null), service("read"), false));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(service(null), service("read")));
   }
 
   @Test
   void updateWhenMachineClientKeepsNarrowsOrAddsUserScopesThenAccepted() {
     assertDoesNotThrow(
-        () -> SelfServiceLimits.checkUpdate(service("read write"), service("write read"), false));
+        () -> SelfServiceLimits.checkUpdate(service("read write"), service("write read")));
+    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(service("read write"), service("read")));
     assertDoesNotThrow(
-        () -> SelfServiceLimits.checkUpdate(service("read write"), service("read"), false));
+        () -> SelfServiceLimits.checkUpdate(service("read"), service("read openid profile")));
     assertDoesNotThrow(
-        () ->
-            SelfServiceLimits.checkUpdate(service("read"), service("read openid profile"), false));
-    assertDoesNotThrow(
-        () -> SelfServiceLimits.checkUpdate(service("read"), WEB_APP, false),
+        () -> SelfServiceLimits.checkUpdate(service("read"), WEB_APP),
         "dropping the grant: scopes are then for users to consent to");
   }
 
