@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * The introspection endpoint: POST with a form body, the caller authenticated as a client by the
@@ -31,7 +30,7 @@ public class IntrospectionEndpoint {
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonObject introspect(MultivaluedMap<String, String> form) {
-    return service.introspect(client.get(), PresentedToken.from(form));
+  public JsonObject introspect() {
+    return service.introspect(client.get(), PresentedToken.from(client.form()));
   }
 }

@@ -23,17 +23,21 @@ public final class FormBody {
   private FormBody() {}
 
   /** Reads a form body of at most {@link #MAX_BYTES}; a longer one is invalid_request. */
-  public static String readLimited(InputStream in) {
+  public static byte[] readLimited(InputStream in) {
     try {
       byte[] body = in.readNBytes(MAX_BYTES + 1);
       if (body.length > MAX_BYTES) {
         throw OAuthException.invalidRequest("The request body is too large");
       }
-      // Percent-encoding leaves only ASCII in a form body.
-      return new String(body, StandardCharsets.US_ASCII);
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Parses a form body read as bytes: percent-encoding leaves only ASCII in a form body. */
+  public static MultivaluedMap<String, String> parse(byte[] body) {
+    return parse(new String(body, StandardCharsets.US_ASCII));
   }
 
   public static MultivaluedMap<String, String> parse(String body) {

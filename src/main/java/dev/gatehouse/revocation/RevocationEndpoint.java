@@ -9,7 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -28,8 +27,8 @@ public class RevocationEndpoint {
   @Inject CurrentClient client;
 
   @POST
-  public Response revoke(MultivaluedMap<String, String> form) {
-    service.revoke(client.get(), PresentedToken.from(form));
+  public Response revoke() {
+    service.revoke(client.get(), PresentedToken.from(client.form()));
     return Response.ok().build();
   }
 }

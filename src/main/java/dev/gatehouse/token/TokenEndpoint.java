@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -30,7 +29,8 @@ public class TokenEndpoint {
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
-  public Response token(MultivaluedMap<String, String> form) {
-    return Response.ok(service.token(new TokenRequest(client.get(), form)).toJson()).build();
+  public Response token() {
+    return Response.ok(service.token(new TokenRequest(client.get(), client.form())).toJson())
+        .build();
   }
 }

@@ -49,7 +49,8 @@ public class UserInfoEndpoint {
     MediaType type = headers.getMediaType();
     boolean form = ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE);
     // Another body is not read at all; a form one only up to the limit.
-    MultivaluedMap<String, String> params = FormBody.parse(form ? FormBody.readLimited(body) : "");
+    MultivaluedMap<String, String> params =
+        form ? FormBody.parse(FormBody.readLimited(body)) : FormBody.parse("");
     String bodyToken = FormBody.single(params, "access_token");
     if (header.isPresent() && bodyToken != null) {
       throw OAuthException.invalidRequest("Use only one method to send the access token");

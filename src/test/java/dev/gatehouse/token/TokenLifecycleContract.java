@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -571,6 +572,31 @@ public interface TokenLifecycleContract {
           assertEquals(400, response.getStatus(), name);
           assertEquals("invalid_target", json(response).getString("error"), name);
         });
+  }
+
+  /**
+   * RFC 6749 §3.2: parameters sent without a value are as if omitted, at the endpoint as at client
+   * authentication: an empty resource is the default audience, an empty hint no hint.
+   */
+  @Test
+  default void tokenAndIntrospectionWhenParametersSentEmptyThenAsIfOmitted() throws Exception {
+    JsonObject service =
+        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+
+    Response issued =
+        token(
+            service,
+            new Form("grant_type", "client_credentials").param("resource", "").param("scope", ""));
+
+    assertEquals(200, issued.getStatus(), () -> issued.readEntity(String.class));
+    String access = json(issued).getString("access_token");
+    var claims = SignedJWT.parse(access).getJWTClaimsSet();
+    assertEquals(List.of("gatehouse-api"), claims.getAudience());
+    assertEquals("read", claims.getStringClaim("scope"));
+    Response introspected =
+        AsClient.post(
+            service, "/introspect", new Form("token", access).param("token_type_hint", ""));
+    assertTrue(json(introspected).getBoolean("active"));
   }
 
   @Test
