@@ -77,9 +77,10 @@ public class IntrospectionService {
   }
 
   /**
-   * Active exactly when the refresh grant would take it from this client now: unused and unexpired,
-   * its grant live and within the absolute lifetime (which ends it earlier when the operator
-   * shortened that lifetime since), and the client still registered for the grant type.
+   * Active while the refresh grant would take it from this client now: unused and unexpired, its
+   * grant live and within the absolute lifetime (which ends it earlier when the operator shortened
+   * that lifetime since), and the client still registered for the grant type. (A rotated token the
+   * optional grace window would take once more is not active: it is no longer the current one.)
    */
   private Optional<JsonObject> describeRefreshToken(
       AuthenticatedClient caller, RefreshToken refresh, Instant now) {

@@ -73,7 +73,8 @@ public class TokenVerifier {
       JwtClaims claims = builder.build().processToClaims(token);
       String jti = claims.getJwtId();
       if (revocation.isPresent() && revocation.get().isRevoked(issuer, jti)) {
-        throw BearerChallengeException.invalidToken("The access token is revoked or unknown");
+        throw BearerChallengeException.invalidToken(
+            "The access token is revoked, expired or unknown");
       }
       return principal(claims);
     } catch (InvalidJwtException e) {

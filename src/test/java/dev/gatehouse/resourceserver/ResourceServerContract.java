@@ -160,7 +160,7 @@ public interface ResourceServerContract {
   default void apiWhenProviderTokenWithoutRecordThen401() {
     // Signed with the provider's key, but never issued (or its record purged): the in-WAR
     // revocation check vouches only for tokens with an active record, as introspection does.
-    assertInvalidToken(call(mint(claims(), "at+jwt", null, false)), "revoked or unknown");
+    assertInvalidToken(call(mint(claims(), "at+jwt", null, false)), "revoked, expired or unknown");
   }
 
   @Test
