@@ -199,8 +199,7 @@ public interface IntrospectionContract {
     JsonObject resourceServer = TestClients.resourceServer();
     JsonObject tokens = tokens(owner, TestAccounts.alice(), "openid offline_access");
     String access = tokens.getString("access_token");
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
     String forOrders =
         json(AsClient.token(
                 service,

@@ -52,8 +52,7 @@ public interface ClientAdminContract {
    */
   @Test
   default void updateAndDeleteByTheOperatorThenScopesWidenedAndClientGoneWithItsTokens() {
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
     String id = service.getString("client_id");
     Form writeScope = new Form("grant_type", "client_credentials").param("scope", "write");
     assertEquals("invalid_scope", json(AsClient.token(service, writeScope)).getString("error"));

@@ -235,9 +235,7 @@ public interface RegistrationContract {
     Response open =
         TestClients.post(TestClients.service("client_secret_basic").add("scope", "read").build());
     JsonObject webApp = TestClients.register(TestClients.confidential().add("scope", "read"));
-    JsonObject service =
-        TestClients.configure(
-            TestClients.service("client_secret_basic").add("scope", "read write"));
+    JsonObject service = TestClients.machine("read write");
 
     Response addGrant =
         manage(webApp, webApp.getString("registration_access_token"))
@@ -283,8 +281,7 @@ public interface RegistrationContract {
    */
   @Test
   default void updateWhenMachineClientDropsTheGrantWidensThenTakesItBackThenRefused() {
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
     String id = service.getString("client_id");
 
     Response asWebApp =

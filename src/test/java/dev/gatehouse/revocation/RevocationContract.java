@@ -167,7 +167,7 @@ public interface RevocationContract {
 
   @Test
   default void revokeWhenClientCredentialsTokenThenInactiveAndRefusedByTheSampleApi() {
-    JsonObject service = readingService();
+    JsonObject service = TestClients.machine("read");
     String access = clientCredentialsToken(service);
     assertEquals(200, status(api(access)));
 
@@ -186,7 +186,7 @@ public interface RevocationContract {
    */
   @Test
   default void clientDeletedWhenItsGrantEscapedTheRevocationThenItsTokensInactiveAnyway() {
-    JsonObject service = readingService();
+    JsonObject service = TestClients.machine("read");
     String access = clientCredentialsToken(service);
     JsonObject resourceServer = TestClients.resourceServer();
     assertTrue(json(introspect(resourceServer, access)).getBoolean("active"));
@@ -225,11 +225,6 @@ public interface RevocationContract {
     String fresh = clientCredentialsToken(again);
     assertTrue(json(introspect(resourceServer, fresh)).getBoolean("active"));
     assertEquals(200, status(api(fresh)));
-  }
-
-  /** A registered machine-to-machine client with the sample API's scope, read. */
-  private static JsonObject readingService() {
-    return TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
   }
 
   /** The operator's request for such a client under the given client_id. */

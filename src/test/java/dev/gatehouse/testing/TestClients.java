@@ -78,6 +78,14 @@ public final class TestClients {
         .add("token_endpoint_auth_method", authMethod);
   }
 
+  /**
+   * A machine-to-machine client (client_secret_basic) with these API scopes, created by the
+   * operator (open registration cannot create one).
+   */
+  public static JsonObject machine(String scope) {
+    return configure(service("client_secret_basic").add("scope", scope));
+  }
+
   /** POSTs to /register and returns the response (for the caller to assert on). */
   public static Response post(JsonObject metadata) {
     return request("/register").post(Entity.json(metadata.toString()));

@@ -441,9 +441,7 @@ public interface TokenLifecycleContract {
   @Test
   default void clientCredentialsWhenAllowedScopesThenTokenForClientWithoutRefreshOrIdToken()
       throws Exception {
-    JsonObject client =
-        TestClients.configure(
-            TestClients.service("client_secret_basic").add("scope", "read write"));
+    JsonObject client = TestClients.machine("read write");
 
     Response response =
         token(client, new Form("grant_type", "client_credentials").param("scope", "read"));
@@ -465,8 +463,7 @@ public interface TokenLifecycleContract {
 
   @Test
   default void clientCredentialsWhenResourceGivenThenAudienceIsResource() throws Exception {
-    JsonObject client =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject client = TestClients.machine("read");
 
     JsonObject body =
         json(
@@ -501,8 +498,7 @@ public interface TokenLifecycleContract {
   /** RFC 6749 §3.3: a scope sent many times is granted once (it was a 500: too long to store). */
   @Test
   default void clientCredentialsWhenScopeRepeatedManyTimesThenGrantedOnce() {
-    JsonObject client =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject client = TestClients.machine("read");
 
     Response repeated =
         token(
@@ -518,9 +514,7 @@ public interface TokenLifecycleContract {
 
   @Test
   default void clientCredentialsWhenClientRegisteredUserScopesThenNeverGrantedThem() {
-    JsonObject client =
-        TestClients.configure(
-            TestClients.service("client_secret_basic").add("scope", "openid profile read"));
+    JsonObject client = TestClients.machine("openid profile read");
 
     JsonObject byDefault = json(token(client, new Form("grant_type", "client_credentials")));
     Response openid =
@@ -533,8 +527,7 @@ public interface TokenLifecycleContract {
 
   @Test
   default void clientCredentialsWhenScopeNotAllowedOrGrantNotRegisteredThenRfc6749Errors() {
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
     JsonObject webApp = TestClients.register(TestClients.confidential());
 
     Response scope =
@@ -548,8 +541,7 @@ public interface TokenLifecycleContract {
   @Test
   default void
       clientCredentialsWhenResourceUnknownRelativeWithFragmentRepeatedOrTooLongThenInvalidTarget() {
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
     Map<String, Form> cases =
         Map.of(
             "relative",
@@ -580,8 +572,7 @@ public interface TokenLifecycleContract {
    */
   @Test
   default void tokenAndIntrospectionWhenParametersSentEmptyThenAsIfOmitted() throws Exception {
-    JsonObject service =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject service = TestClients.machine("read");
 
     Response issued =
         token(

@@ -129,8 +129,7 @@ public interface UserInfoAndLogoutContract {
   @Test
   default void userInfoWhenClientCredentialsTokenWithOrWithoutScopeThen403InsufficientScope() {
     JsonObject scopeless = TestClients.configure(TestClients.service("client_secret_basic"));
-    JsonObject reader =
-        TestClients.configure(TestClients.service("client_secret_basic").add("scope", "read"));
+    JsonObject reader = TestClients.machine("read");
 
     for (JsonObject client : new JsonObject[] {scopeless, reader}) {
       String accessToken =
