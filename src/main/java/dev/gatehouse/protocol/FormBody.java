@@ -52,9 +52,8 @@ public final class FormBody {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      String decoded;
       try {
-        decoded = decode(value);
+        String decoded = decode(value);
         if (!decoded.isEmpty()) {
           form.add(decode(name), decoded);
         }

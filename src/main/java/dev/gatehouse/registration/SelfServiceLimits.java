@@ -40,7 +40,7 @@ final class SelfServiceLimits {
     }
     if (!current.allowsGrant(CLIENT_CREDENTIALS)) {
       throw OAuthException.invalidClientMetadata(
-          "An update cannot add client_credentials; the operator can, at /admin/clients");
+          "An update cannot add client_credentials; the operator can, at /admin/clients/{client_id}");
     }
     Set<String> added = apiScopes(requested);
     added.removeAll(apiScopes(current));
@@ -48,7 +48,7 @@ final class SelfServiceLimits {
       throw OAuthException.invalidClientMetadata(
           "An update cannot add scopes to a client_credentials client ("
               + String.join(" ", added)
-              + "); the operator creates it again at /admin/clients");
+              + "); the operator can, at /admin/clients/{client_id}");
     }
   }
 
