@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -241,16 +242,7 @@ public interface RegistrationContract {
         manage(webApp, webApp.getString("registration_access_token"))
             .put(
                 Entity.json(
-                    TestClients.confidential()
-                        .add("client_id", webApp.getString("client_id"))
-                        .add("scope", "read")
-                        .add(
-                            "grant_types",
-                            Json.createArrayBuilder()
-                                .add("authorization_code")
-                                .add("client_credentials"))
-                        .build()
-                        .toString()));
+                    webAppUpdate(webApp, "read", "authorization_code", "client_credentials")));
     Response addScope =
         manage(service, service.getString("registration_access_token"))
             .put(Entity.json(serviceUpdate(service, "read write admin")));
@@ -282,17 +274,10 @@ public interface RegistrationContract {
   @Test
   default void updateWhenMachineClientDropsTheGrantWidensThenTakesItBackThenRefused() {
     JsonObject service = TestClients.machine("read");
-    String id = service.getString("client_id");
 
     Response asWebApp =
         manage(service, service.getString("registration_access_token"))
-            .put(
-                Entity.json(
-                    TestClients.confidential()
-                        .add("client_id", id)
-                        .add("scope", "read admin")
-                        .build()
-                        .toString()));
+            .put(Entity.json(webAppUpdate(service, "read admin")));
     assertEquals(200, asWebApp.getStatus(), () -> asWebApp.readEntity(String.class));
     String token = json(asWebApp).getString("registration_access_token");
     Response back = manage(service, token).put(Entity.json(serviceUpdate(service, "read admin")));
@@ -303,6 +288,18 @@ public interface RegistrationContract {
         AsClient.token(
             service, new Form("grant_type", "client_credentials").param("scope", "admin"));
     assertEquals("unauthorized_client", json(admin).getString("error"));
+  }
+
+  /** An RFC 7592 update that makes the client a web app with this scope (and these grants). */
+  private static String webAppUpdate(JsonObject client, String scope, String... grantTypes) {
+    var body =
+        TestClients.confidential()
+            .add("client_id", client.getString("client_id"))
+            .add("scope", scope);
+    if (grantTypes.length > 0) {
+      body.add("grant_types", Json.createArrayBuilder(List.of(grantTypes)));
+    }
+    return body.build().toString();
   }
 
   private static String serviceUpdate(JsonObject service, String scope) {
