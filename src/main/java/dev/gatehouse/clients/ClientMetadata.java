@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +101,18 @@ public record ClientMetadata(
 
   public boolean allowsGrant(String grantType) {
     return grantTypes.contains(grantType);
+  }
+
+  /**
+   * The API scopes of a registered {@code scope} value (null: none): its scopes other than the user
+   * scopes, in order. What a client gets without a user.
+   */
+  public static List<String> apiScopes(String scope) {
+    return scope == null
+        ? List.of()
+        : Arrays.stream(scope.split(" "))
+            .filter(s -> !s.isEmpty() && !USER_SCOPES.contains(s))
+            .toList();
   }
 
   /** Whether the client may be granted a scope: a user scope, or one its registration lists. */

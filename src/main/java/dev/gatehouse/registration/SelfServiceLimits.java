@@ -3,7 +3,6 @@ package dev.gatehouse.registration;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.protocol.OAuthException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,26 +41,14 @@ final class SelfServiceLimits {
       throw OAuthException.invalidClientMetadata(
           "An update cannot add client_credentials; the operator can, at /admin/clients/{client_id}");
     }
-    Set<String> added = apiScopes(requested);
-    added.removeAll(apiScopes(current));
+    Set<String> added = new LinkedHashSet<>(ClientMetadata.apiScopes(requested.scope()));
+    added.removeAll(ClientMetadata.apiScopes(current.scope()));
     if (!added.isEmpty()) {
       throw OAuthException.invalidClientMetadata(
           "An update cannot add scopes to a client_credentials client ("
               + String.join(" ", added)
               + "); the operator can, at /admin/clients/{client_id}");
     }
-  }
-
-  private static Set<String> apiScopes(ClientMetadata metadata) {
-    Set<String> scopes = new LinkedHashSet<>();
-    if (metadata.scope() != null) {
-      for (String scope : List.of(metadata.scope().split(" "))) {
-        if (!scope.isEmpty() && !ClientMetadata.USER_SCOPES.contains(scope)) {
-          scopes.add(scope);
-        }
-      }
-    }
-    return scopes;
   }
 
   private static OAuthException machineGrantRefused() {

@@ -68,10 +68,7 @@ public class ClientCredentialsGrant implements GrantHandler {
    * profile, offline_access, ...): there is no user here, no ID token, no UserInfo, no refresh.
    */
   static String scope(String requested, String registered) {
-    List<String> allowed =
-        TokenIssuer.scopes(registered).stream()
-            .filter(s -> !ClientMetadata.USER_SCOPES.contains(s))
-            .toList();
+    List<String> allowed = ClientMetadata.apiScopes(registered);
     if (requested == null || requested.isBlank()) {
       return String.join(" ", allowed);
     }
