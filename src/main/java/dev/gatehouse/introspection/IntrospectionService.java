@@ -73,7 +73,11 @@ public class IntrospectionService {
           ? Optional.of(IntrospectionResponse.ofAccessToken(access.claims()))
           : Optional.empty();
     }
-    return describeRefreshToken(caller, ((StoredRefreshToken) found).token(), clock.instant());
+    if (found instanceof StoredRefreshToken stored) {
+      return describeRefreshToken(caller, stored.token(), clock.instant());
+    }
+    // A refresh token whose row was purged was rotated long ago: never active.
+    return Optional.empty();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.gatehouse.persistence;
 
 import dev.gatehouse.config.CleanupSettings;
+import dev.gatehouse.config.TokenSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -25,9 +26,10 @@ import java.util.logging.Logger;
  * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
  * instance; concurrent purges of one database are harmless): codes, access and refresh token
  * records, grants, sessions, pending requests and client-assertion jti values, once they are older
- * than {@code oidc.cleanup.retention}. A rotated refresh token stays until every refresh token of
- * its grant has expired, plus the retention, so that its reuse is still detected (RFC 9700
- * §4.14.2).
+ * than {@code oidc.cleanup.retention}. A rotated refresh token goes after the retention too (and
+ * never within the retry grace window): its grant's refresh family still tells its reuse (RFC 9700
+ * §4.14.2). Of a grant begun before families existed it stays until every refresh token of that
+ * grant has expired, plus the retention.
  */
 @Singleton
 @Startup
@@ -39,6 +41,7 @@ public class ExpiredRowPurger {
   private static final Logger LOG = Logger.getLogger(ExpiredRowPurger.class.getName());
 
   @Inject CleanupSettings settings;
+  @Inject TokenSettings tokenSettings;
   @Inject PurgeService purge;
   @Resource TimerService timers;
 
@@ -77,9 +80,10 @@ public class ExpiredRowPurger {
     Instant cutoff = now.minus(settings.retention());
     int batchSize = settings.batchSize();
     Map<String, Integer> purged = new LinkedHashMap<>();
-    for (PurgeRule rule : PurgeRules.all(batchSize)) {
+    for (PurgeRule rule : PurgeRules.all(batchSize, tokenSettings.refreshTokenReuseGrace())) {
+      Instant ruleCutoff = rule.cutoff(now, cutoff);
       try {
-        int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, cutoff), batchSize);
+        int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, ruleCutoff), batchSize);
         if (deleted > 0) {
           purged.put(rule.name(), deleted);
         }

@@ -1,17 +1,32 @@
 package dev.gatehouse.persistence;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * One kind of row the purge deletes: a name for the log, the table and its key columns, and a
- * SELECT of the keys of at most a batch of rows, locked, whose every {@code ?} is the cutoff (rows
- * expired, revoked or ended before it go).
+ * One kind of row the purge deletes: a name for the log, the table and its key columns, a SELECT of
+ * the keys of at most a batch of rows, locked, whose every {@code ?} is the cutoff (rows expired,
+ * revoked or ended before it go), and how long before the run the cutoff lies at least (beyond the
+ * retention, when the rows are still needed for longer).
  */
-public record PurgeRule(String name, String table, List<String> key, String select) {
+public record PurgeRule(
+    String name, String table, List<String> key, String select, Duration minimumAge) {
 
   public PurgeRule {
     key = List.copyOf(key);
+    minimumAge = minimumAge.isNegative() ? Duration.ZERO : minimumAge;
+  }
+
+  public PurgeRule(String name, String table, List<String> key, String select) {
+    this(name, table, key, select, Duration.ZERO);
+  }
+
+  /** The cutoff of this rule in a run at {@code now} with the retention's cutoff. */
+  Instant cutoff(Instant now, Instant retentionCutoff) {
+    Instant byAge = now.minus(minimumAge);
+    return byAge.isBefore(retentionCutoff) ? byAge : retentionCutoff;
   }
 
   int parameterCount() {

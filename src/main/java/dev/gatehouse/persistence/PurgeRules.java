@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,12 @@ final class PurgeRules {
 
   private PurgeRules() {}
 
-  static List<PurgeRule> all(int batchSize) {
+  /**
+   * The rules, in order; {@code retryGrace} is how long after its rotation a refresh token may come
+   * back as a retry ({@code oidc.token.refresh-token-reuse-grace}), which its row is kept for at
+   * least.
+   */
+  static List<PurgeRule> all(int batchSize, Duration retryGrace) {
     // SKIP LOCKED: a purge on another instance, or a flow still using a row, is never waited for
     // (two purges do not wait for each other); what is skipped goes in a later batch or run.
     String limit = " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED";
@@ -39,9 +45,8 @@ final class PurgeRules {
         rule("access tokens", "oidc_access_token", "jti", "expires_at < ?", limit),
         rule("revoked access tokens", "oidc_access_token", "jti", "revoked_at < ?", limit),
         rule("access tokens of revoked grants", "oidc_access_token", "jti", ofRevokedGrant, limit),
-        // A refresh token stays until every refresh token of its grant has expired (plus the
-        // retention), which the grant's expires_at records: a reuse of a rotated one must still
-        // be recognized, and revoke the grant (RFC 9700 §4.14.2).
+        // A refresh token goes once every refresh token of its grant has expired (plus the
+        // retention), which the grant's expires_at records.
         rule(
             "refresh tokens",
             "oidc_refresh_token",
@@ -54,6 +59,18 @@ final class PurgeRules {
             "token_hash",
             ofRevokedGrant,
             limit),
+        // A rotated one of a grant with a family goes sooner: the family, kept by the grant, still
+        // tells its reuse (RFC 9700 §4.14.2) once the row is gone. Its row serves the retry grace
+        // window, so it stays that long at least. Of a grant without a family (begun before
+        // families existed) it stays with the chain: its row is all that tells its reuse.
+        new PurgeRule(
+            "rotated refresh tokens",
+            "oidc_refresh_token",
+            List.of("token_hash"),
+            "SELECT token_hash FROM oidc_refresh_token WHERE consumed_at < ? AND grant_id IN"
+                + " (SELECT id FROM oidc_grant WHERE refresh_family_hash IS NOT NULL)"
+                + limit,
+            retryGrace),
         rule(
             "authorization codes", "oidc_authorization_code", "code_hash", "expires_at < ?", limit),
         rule(

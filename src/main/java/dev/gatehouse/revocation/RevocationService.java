@@ -8,6 +8,7 @@ import dev.gatehouse.token.PresentedToken;
 import dev.gatehouse.token.TokenLookup;
 import dev.gatehouse.token.TokenLookup.ActiveAccessToken;
 import dev.gatehouse.token.TokenLookup.Found;
+import dev.gatehouse.token.TokenLookup.PurgedRefreshToken;
 import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,9 +19,9 @@ import java.util.logging.Logger;
 /**
  * Revokes a token for the client it was issued to: an access token alone, or a refresh token with
  * its whole grant (every access and refresh token of that grant). A refresh token is found in any
- * state while its row lasts: one already rotated or expired still names its grant, and revoking it
- * ends the grant's current tokens. An unknown token, or an inactive access token, needs nothing
- * done.
+ * state: one already rotated or expired still names its grant (by its row, or by its family once
+ * the purge deleted the row), and revoking it ends the grant's current tokens. An unknown token, or
+ * an inactive access token, needs nothing done.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -49,7 +50,10 @@ public class RevocationService {
       accessTokens.revoke(access.jti(), now);
       LOG.info(() -> "Access token revoked by client_id " + caller.clientId());
     } else {
-      String grantId = ((StoredRefreshToken) found).token().grantId();
+      String grantId =
+          found instanceof StoredRefreshToken stored
+              ? stored.token().grantId()
+              : ((PurgedRefreshToken) found).grantId();
       // RFC 7009 §2.1: revoking a refresh token also invalidates the access tokens of its grant.
       grants.revoke(grantId, now);
       LOG.info(() -> "Grant " + grantId + " revoked by client_id " + caller.clientId());

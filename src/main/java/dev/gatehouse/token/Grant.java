@@ -53,6 +53,14 @@ public class Grant {
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
+  /**
+   * The hash of the family its refresh tokens share ({@link RefreshTokenValue}); null until its
+   * first refresh token, and for chains begun before families existed. Set only by {@link
+   * GrantRepository#beginRefreshFamily}.
+   */
+  @Column(name = "refresh_family_hash", length = 64, updatable = false)
+  private String refreshFamilyHash;
+
   protected Grant() {}
 
   public Grant(
@@ -117,6 +125,11 @@ public class Grant {
 
   public String sid() {
     return sid;
+  }
+
+  /** When its last refresh token expires (its creation, if it yielded none). */
+  public Instant expiresAt() {
+    return expiresAt;
   }
 
   public boolean isRevoked() {

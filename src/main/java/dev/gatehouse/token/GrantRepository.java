@@ -34,6 +34,27 @@ public class GrantRepository {
         .executeUpdate();
   }
 
+  /** The grant whose refresh tokens are of the family with this hash. */
+  public Optional<Grant> findByRefreshFamily(String familyHash) {
+    return em.createQuery("SELECT g FROM Grant g WHERE g.refreshFamilyHash = :hash", Grant.class)
+        .setParameter("hash", familyHash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Records the family of the grant's refresh tokens, at its first one (a grant yields one chain:
+   * its code is used once). One UPDATE of that column alone, as {@link #extendTo}.
+   */
+  public void beginRefreshFamily(String id, String familyHash) {
+    em.createQuery(
+            "UPDATE Grant g SET g.refreshFamilyHash = :hash"
+                + " WHERE g.id = :id AND g.refreshFamilyHash IS NULL")
+        .setParameter("hash", familyHash)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
   /** Revokes one grant, and so every code and token it yielded. */
   public void revoke(String id, Instant now) {
     em.createQuery("UPDATE Grant g SET g.revokedAt = :now WHERE g.id = :id AND g.revokedAt IS NULL")

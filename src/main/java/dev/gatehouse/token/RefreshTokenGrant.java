@@ -53,7 +53,9 @@ public class RefreshTokenGrant implements GrantHandler {
     ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();
     RefreshToken presented =
-        refreshTokens.find(token).orElseThrow(RefreshTokenGrant::invalidOrUsed);
+        refreshTokens
+            .find(token)
+            .orElseThrow(() -> withoutRow(token, request.client().clientId(), now));
     if (!presented.clientId().equals(request.client().clientId())) {
       throw OAuthException.invalidGrant("The refresh token was issued to another client");
     }
@@ -81,7 +83,23 @@ public class RefreshTokenGrant implements GrantHandler {
             .find(grant.subject())
             .orElseThrow(() -> OAuthException.invalidGrant("The user no longer exists"));
     // RFC 6749 §6: the new refresh token keeps the scope of the one it replaces.
-    return issuer.issue(new Issuance(grant, account, client, scope, null, granted, presented), now);
+    Issuance.Rotation rotation =
+        new Issuance.Rotation(presented, RefreshTokenValue.familyOf(token));
+    return issuer.issue(new Issuance(grant, account, client, scope, null, granted, rotation), now);
+  }
+
+  /**
+   * A token without a row: unknown, or a rotated one the purge deleted after the retention. Its
+   * family tells the latter: while that grant's chain lives (not revoked, a refresh token in date)
+   * and the token is this client's, it is a reuse and the whole grant ends, as while its row
+   * lasted.
+   */
+  private OAuthException withoutRow(String token, String clientId, Instant now) {
+    return RefreshTokenValue.familyOf(token)
+        .flatMap(family -> grants.findByRefreshFamily(RefreshTokenValue.hash(family)))
+        .filter(g -> g.clientId().equals(clientId) && !g.isRevoked() && g.expiresAt().isAfter(now))
+        .map(g -> revocation.revoke(g.id(), "purged rotated refresh token reused", INVALID_OR_USED))
+        .orElseGet(RefreshTokenGrant::invalidOrUsed);
   }
 
   /**

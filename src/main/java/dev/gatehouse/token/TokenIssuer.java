@@ -2,7 +2,6 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.persistence.SecretHasher;
-import dev.gatehouse.protocol.RandomTokens;
 import dev.gatehouse.userinfo.ClaimsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +12,8 @@ import java.util.List;
 
 /**
  * Issues the tokens of a grant: a JWT access token, an ID token when a user granted openid, and a
- * refresh token (opaque, stored hashed) when asked for, living its idle lifetime but never past the
- * grant's absolute refresh lifetime.
+ * refresh token (opaque, stored hashed, of the grant's family: {@link RefreshTokenValue}) when
+ * asked for, living its idle lifetime but never past the grant's absolute refresh lifetime.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse">OpenID Connect
  *     Core §3.1.3.3</a>
@@ -48,7 +47,7 @@ public class TokenIssuer {
     // A sign-in older than the absolute lifetime gets no refresh token at all, never a dead one.
     Instant absolute = grant.refreshLifetimeEnd(settings.refreshTokenMaxLifetime());
     if (issuance.refreshScope() != null && absolute.isAfter(now)) {
-      refresh = RandomTokens.base64url(32);
+      refresh = newRefreshToken(grant, issuance.rotation());
       Instant idle = now.plus(settings.refreshTokenTtl());
       Instant expires = idle.isBefore(absolute) ? idle : absolute;
       grants.extendTo(grant.id(), expires);
@@ -62,10 +61,26 @@ public class TokenIssuer {
                   expires)
               .issuedWith(
                   access.jti(),
-                  issuance.replaces() == null ? null : issuance.replaces().tokenHash()));
+                  issuance.rotation() == null ? null : issuance.rotation().replaced().tokenHash()));
     }
     return new TokenResponse(
         access.token(), access.expiresIn(), issuance.accessScope(), idToken, refresh);
+  }
+
+  /**
+   * A grant's first refresh token begins its family (the grant records the family's hash); a
+   * rotated one continues the family of the token it replaces, or the legacy form without one.
+   */
+  private String newRefreshToken(Grant grant, Issuance.Rotation rotation) {
+    if (rotation == null) {
+      String family = RefreshTokenValue.newFamily();
+      grants.beginRefreshFamily(grant.id(), RefreshTokenValue.hash(family));
+      return RefreshTokenValue.issue(family);
+    }
+    return rotation
+        .family()
+        .map(RefreshTokenValue::issue)
+        .orElseGet(RefreshTokenValue::issueWithoutFamily);
   }
 
   static List<String> scopes(String scope) {

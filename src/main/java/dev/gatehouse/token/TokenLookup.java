@@ -10,7 +10,7 @@ import org.jose4j.jwt.MalformedClaimException;
 /**
  * Finds a token this provider issued, for introspection and revocation: an access token only while
  * it is active and unexpired (a JWT is otherwise just a string), a refresh token in whatever state
- * it is.
+ * it is, and by its family once the purge deleted its row (a rotated one).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -19,9 +19,10 @@ public class TokenLookup {
 
   @Inject AccessTokenVerifier accessTokens;
   @Inject RefreshTokenRepository refreshTokens;
+  @Inject GrantRepository grants;
 
   /** A token found: its kind, and the client it was issued to. */
-  public sealed interface Found permits ActiveAccessToken, StoredRefreshToken {
+  public sealed interface Found permits ActiveAccessToken, StoredRefreshToken, PurgedRefreshToken {
     String clientId();
   }
 
@@ -36,12 +37,28 @@ public class TokenLookup {
     }
   }
 
+  /**
+   * A refresh token without a row whose family names a grant: one rotated longer ago than the
+   * purge's retention (never active, but it still names its grant).
+   */
+  public record PurgedRefreshToken(String grantId, String clientId) implements Found {}
+
   /** The token in the order its hint suggests; empty when this provider knows no such token. */
   public Optional<Found> find(PresentedToken presented) {
     Supplier<Optional<Found>> access = () -> accessToken(presented.value());
     Supplier<Optional<Found>> refresh =
-        () -> refreshTokens.find(presented.value()).map(StoredRefreshToken::new);
+        () ->
+            refreshTokens
+                .find(presented.value())
+                .<Found>map(StoredRefreshToken::new)
+                .or(() -> byFamily(presented.value()));
     return presented.refreshTokenFirst() ? refresh.get().or(access) : access.get().or(refresh);
+  }
+
+  private Optional<Found> byFamily(String token) {
+    return RefreshTokenValue.familyOf(token)
+        .flatMap(family -> grants.findByRefreshFamily(RefreshTokenValue.hash(family)))
+        .map(grant -> new PurgedRefreshToken(grant.id(), grant.clientId()));
   }
 
   private Optional<Found> accessToken(String token) {

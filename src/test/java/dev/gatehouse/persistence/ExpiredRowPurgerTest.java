@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.CleanupSettings;
+import dev.gatehouse.config.TokenSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class ExpiredRowPurgerTest {
     Map<String, Integer> purged = purger.purge(Instant.now());
 
     List<String> expected = new ArrayList<>();
-    for (PurgeRule rule : PurgeRules.all(BATCH)) {
+    for (PurgeRule rule : PurgeRules.all(BATCH, Duration.ZERO)) {
       if (!rule.name().equals("refresh tokens") && rule.name().length() % 3 > 0) {
         expected.add(rule.name());
       }
@@ -129,9 +130,32 @@ class ExpiredRowPurgerTest {
     release.countDown();
     first.join(10_000);
     int afterFirst = batches.get();
-    assertEquals(PurgeRules.all(BATCH).size(), afterFirst, "the first run did every rule");
+    assertEquals(
+        PurgeRules.all(BATCH, Duration.ZERO).size(), afterFirst, "the first run did every rule");
     purger.onTimer();
     assertEquals(2 * afterFirst, batches.get(), "once it ended, the next run works again");
+  }
+
+  @Test
+  void purgeWhenRetryGraceLongerThanRetentionThenRotatedRefreshTokensKeptForTheGrace() {
+    Map<String, Instant> cutoffs = new java.util.HashMap<>();
+    ExpiredRowPurger purger = purger(rule -> 0);
+    purger.purge =
+        new PurgeService() {
+          @Override
+          public int deleteBatch(PurgeRule rule, Instant cutoff) {
+            cutoffs.put(rule.name(), cutoff);
+            return 0;
+          }
+        };
+    purger.tokenSettings = grace(Duration.ofDays(3));
+    Instant now = Instant.parse("2026-06-01T12:00:00Z");
+
+    purger.purge(now);
+
+    assertEquals(now.minus(Duration.ofDays(3)), cutoffs.get("rotated refresh tokens"));
+    assertEquals(now.minus(Duration.ofDays(1)), cutoffs.get("refresh tokens"), "the retention");
+    assertEquals(now.minus(Duration.ofDays(1)), cutoffs.get("access tokens"));
   }
 
   private static void await(CountDownLatch latch) {
@@ -151,6 +175,7 @@ class ExpiredRowPurgerTest {
   private static ExpiredRowPurger purger(ToIntFunction<PurgeRule> rows) {
     ExpiredRowPurger purger = new ExpiredRowPurger();
     purger.settings = settings();
+    purger.tokenSettings = grace(Duration.ZERO);
     purger.purge =
         new PurgeService() {
           @Override
@@ -159,6 +184,15 @@ class ExpiredRowPurgerTest {
           }
         };
     return purger;
+  }
+
+  private static TokenSettings grace(Duration grace) {
+    return new TokenSettings() {
+      @Override
+      public Duration refreshTokenReuseGrace() {
+        return grace;
+      }
+    };
   }
 
   private static CleanupSettings settings() {

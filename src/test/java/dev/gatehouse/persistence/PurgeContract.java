@@ -8,6 +8,8 @@ import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -106,20 +108,90 @@ public interface PurgeContract {
   }
 
   @Test
-  default void purgeWhenRotatedRefreshTokenExpiredButItsChainLivesThenKeptAndItsReuseStillDetected()
+  default void purgeWhenRotatedRefreshTokenOlderThanRetentionThenDeletedAndItsReuseStillRevokes()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session =
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
       JsonObject first = session.tokens();
       JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+      JsonObject third = json(refresh(client, second.getString("refresh_token"), null));
+      String family = familyOf(first.getString("refresh_token"));
+      assertEquals(family, familyOf(third.getString("refresh_token")), "one chain, one family");
+      assertNotEquals(family, familyOf(session.tokens().getString("refresh_token")));
+      String chain = grantOf(third, Duration.ZERO);
+      // Rotated two days ago, beyond the 1-day retention, though it would expire in 28 days.
+      PastRows.ageRefreshToken(first.getString("refresh_token"), Duration.ofDays(2));
+
+      await(
+          () -> PastRows.grantRows(chain).getInt("refresh_tokens") == 2,
+          "the rotated token beyond the retention is purged; the recently rotated one and the"
+              + " current one stay");
+      Response reuse = refresh(client, first.getString("refresh_token"), null);
+
+      assertEquals("invalid_grant", json(reuse).getString("error"));
+      assertEquals(
+          "invalid_grant",
+          json(refresh(client, third.getString("refresh_token"), null)).getString("error"),
+          "its family told the reuse, which revoked the grant (RFC 9700 §4.14.2)");
+      assertFalse(
+          json(introspect(client, third.getString("access_token"))).getBoolean("active"),
+          "the grant's access tokens too");
+    }
+  }
+
+  @Test
+  default void purgeWhenRotatedRefreshTokenDeletedThenInactiveAndRevokingItStillEndsTheGrant()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    JsonObject other = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      JsonObject first = session.tokens();
+      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+      String chain = grantOf(second, Duration.ZERO);
+      String old = first.getString("refresh_token");
+      PastRows.ageRefreshToken(old, Duration.ofDays(2));
+      await(
+          () -> PastRows.grantRows(chain).getInt("refresh_tokens") == 1,
+          "the rotated token is purged");
+
+      assertEquals(
+          Json.createObjectBuilder().add("active", false).build(),
+          json(introspect(client, old)),
+          "rotated long ago: inactive, and nothing else");
+      assertEquals(
+          "invalid_request",
+          json(revoke(other, old, "refresh_token")).getString("error"),
+          "another client's token, known by its family");
+      assertTrue(
+          json(introspect(client, second.getString("refresh_token"))).getBoolean("active"),
+          "another client's attempt changed nothing");
+      assertEquals(200, status(revoke(client, old, "refresh_token")));
+
+      assertFalse(
+          json(introspect(client, second.getString("refresh_token"))).getBoolean("active"),
+          "RFC 7009 §2.1: revoking a refresh token of the grant ends the grant");
+      assertFalse(json(introspect(client, second.getString("access_token"))).getBoolean("active"));
+    }
+  }
+
+  @Test
+  default void purgeWhenGrantBegunBeforeFamiliesThenRotatedTokenKeptWhileItsChainLivesAndReuseSeen()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      JsonObject first = session.tokens();
+      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
+      String chain = grantOf(second, Duration.ZERO);
+      PastRows.forgetRefreshFamily(chain);
       // The rotated token expired two days ago (beyond the retention); its successor is in date.
       PastRows.ageRefreshToken(first.getString("refresh_token"), Duration.ofDays(32));
       // A grant aged entirely is purged by a run that started after the aging above.
       String control = grantOf(session.tokens(), Duration.ofDays(32));
 
       awaitRows(control, rows(0, 0, 0, 0));
-      String chain = grantOf(second, Duration.ZERO);
       assertEquals(2, PastRows.grantRows(chain).getInt("refresh_tokens"), "both kept");
       Response reuse = refresh(client, first.getString("refresh_token"), null);
 
@@ -127,7 +199,7 @@ public interface PurgeContract {
       assertEquals(
           "invalid_grant",
           json(refresh(client, second.getString("refresh_token"), null)).getString("error"),
-          "the reuse was recognized and revoked the grant (RFC 9700 §4.14.2)");
+          "the reuse was recognized by its row and revoked the grant (RFC 9700 §4.14.2)");
     }
   }
 
@@ -193,6 +265,14 @@ public interface PurgeContract {
     await(
         () -> kept.equals(json(request("/test-only/db/seeded/" + prefix).get())),
         "only the rows within the retention are left: " + kept);
+  }
+
+  /** The family a refresh token names: what comes before its dot. */
+  private static String familyOf(String refreshToken) {
+    assertTrue(
+        refreshToken.matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
+        "<family>.<secret>: " + refreshToken);
+    return refreshToken.substring(0, refreshToken.indexOf('.'));
   }
 
   private static int status(Response response) {

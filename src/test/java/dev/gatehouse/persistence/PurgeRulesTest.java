@@ -96,6 +96,60 @@ class PurgeRulesTest {
   }
 
   @Test
+  void purgeWhenRotatedTokenOfFamilyOlderThanRetentionThenDeletedButOfLegacyChainKept()
+      throws SQLException {
+    grantWithFamily("family", LONG_AGO);
+    refreshToken("f-rotated-long-ago", "family", NOW.plus(Duration.ofDays(20)), LONG_AGO);
+    refreshToken("f-rotated-recently", "family", NOW.plus(Duration.ofDays(25)), RECENTLY);
+    refreshToken("f-current", "family", NOW.plus(Duration.ofDays(30)), null);
+    grant("legacy", LONG_AGO, null);
+    refreshToken("l-rotated-long-ago", "legacy", NOW.plus(Duration.ofDays(20)), LONG_AGO);
+    refreshToken("l-current", "legacy", NOW.plus(Duration.ofDays(30)), null);
+
+    purgeAll(500);
+
+    assertEquals(
+        List.of("f-current", "f-rotated-recently", "l-current", "l-rotated-long-ago"),
+        keys("oidc_refresh_token", "token_hash"),
+        "a family's rotated tokens go after the retention (the family tells their reuse); a"
+            + " legacy chain keeps its rotated tokens, whose rows alone tell their reuse");
+    assertEquals(List.of("family", "legacy"), keys("oidc_grant", "id"));
+  }
+
+  @Test
+  void purgeWhenRetryGraceLongerThanRetentionThenRotatedTokenKeptForTheGrace() throws SQLException {
+    grantWithFamily("family", LONG_AGO);
+    refreshToken("rotated", "family", NOW.plus(Duration.ofDays(20)), LONG_AGO);
+    refreshToken("current", "family", NOW.plus(Duration.ofDays(30)), null);
+
+    purgeAll(500, Duration.ofDays(3));
+
+    assertEquals(
+        List.of("current", "rotated"),
+        keys("oidc_refresh_token", "token_hash"),
+        "within the retry grace window a retry needs the rotated row");
+
+    purgeAll(500, Duration.ofDays(1));
+
+    assertEquals(List.of("current"), keys("oidc_refresh_token", "token_hash"));
+  }
+
+  @Test
+  void cutoffWhenMinimumAgeLongerThanRetentionThenTheEarlierOne() {
+    PurgeRule rule =
+        new PurgeRule("t", "oidc_x", List.of("k"), "SELECT k FROM oidc_x", Duration.ofDays(3));
+
+    assertEquals(NOW.minus(Duration.ofDays(3)), rule.cutoff(NOW, CUTOFF));
+    assertEquals(
+        CUTOFF,
+        new PurgeRule("t", "oidc_x", List.of("k"), "SELECT k FROM oidc_x").cutoff(NOW, CUTOFF));
+    assertEquals(
+        CUTOFF,
+        new PurgeRule("t", "oidc_x", List.of("k"), "SELECT k FROM oidc_x", Duration.ofHours(1))
+            .cutoff(NOW, CUTOFF));
+  }
+
+  @Test
   void purgeWhenGrantRevokedBeyondRetentionThenGrantAndAllItsRowsDeleted() throws SQLException {
     grant("revoked-long-ago", RECENTLY, LONG_AGO);
     accessToken("a1", "revoked-long-ago", SOON, null);
@@ -190,7 +244,7 @@ class PurgeRulesTest {
     for (int i = 0; i < 25; i++) {
       accessToken("expired-" + i, "g", LONG_AGO, null);
     }
-    PurgeRule accessTokens = PurgeRules.all(7).get(0);
+    PurgeRule accessTokens = PurgeRules.all(7, Duration.ZERO).get(0);
     List<Integer> batches = new ArrayList<>();
 
     int deleted = PurgeRules.drain(() -> recorded(batches, accessTokens), 7);
@@ -220,7 +274,7 @@ class PurgeRulesTest {
 
   @Test
   void rulesWhenBuiltThenEveryDeleteIsBoundedAndTakesTheCutoff() {
-    for (PurgeRule rule : PurgeRules.all(42)) {
+    for (PurgeRule rule : PurgeRules.all(42, Duration.ZERO)) {
       assertTrue(
           rule.select().contains("FETCH FIRST 42 ROWS ONLY FOR UPDATE SKIP LOCKED"), rule.name());
       assertTrue(rule.parameterCount() >= 1, rule.name());
@@ -268,9 +322,13 @@ class PurgeRulesTest {
 
   /** One batch in a transaction of its own, as the server runs it (PurgeService). */
   private int recorded(List<Integer> batches, PurgeRule rule) {
+    return recorded(batches, rule, CUTOFF);
+  }
+
+  private int recorded(List<Integer> batches, PurgeRule rule, Instant cutoff) {
     try {
       db.setAutoCommit(false);
-      int n = PurgeRules.deleteBatch(db, rule, CUTOFF);
+      int n = PurgeRules.deleteBatch(db, rule, cutoff);
       db.commit();
       db.setAutoCommit(true);
       batches.add(n);
@@ -281,9 +339,21 @@ class PurgeRulesTest {
   }
 
   private void purgeAll(int batchSize) throws SQLException {
-    for (PurgeRule rule : PurgeRules.all(batchSize)) {
-      PurgeRules.drain(() -> recorded(new ArrayList<>(), rule), batchSize);
+    purgeAll(batchSize, Duration.ZERO);
+  }
+
+  /** One run at NOW with the retention's cutoff, as ExpiredRowPurger runs it. */
+  private void purgeAll(int batchSize, Duration retryGrace) throws SQLException {
+    for (PurgeRule rule : PurgeRules.all(batchSize, retryGrace)) {
+      Instant cutoff = rule.cutoff(NOW, CUTOFF);
+      PurgeRules.drain(() -> recorded(new ArrayList<>(), rule, cutoff), batchSize);
     }
+  }
+
+  /** A grant whose refresh tokens are of a family (all but those issued before families). */
+  private void grantWithFamily(String id, Instant created) throws SQLException {
+    grant(id, created, null);
+    insert("UPDATE oidc_grant SET refresh_family_hash = ? WHERE id = ?", "family-of-" + id, id);
   }
 
   private void grant(String id, Instant created, Instant revoked) throws SQLException {

@@ -150,6 +150,20 @@ public class DatabaseProbe {
   }
 
   /**
+   * Makes a grant one begun before refresh families existed (V10): its refresh tokens, of either
+   * form, are then known by their rows alone, as a legacy chain's are.
+   */
+  @POST
+  @Path("grant/{id}/forget-refresh-family")
+  @Transactional
+  public void forgetRefreshFamily(@PathParam("id") String id) {
+    requireOne(
+        em.createNativeQuery("UPDATE oidc_grant SET refresh_family_hash = NULL WHERE id = ?1")
+            .setParameter(1, id)
+            .executeUpdate());
+  }
+
+  /**
    * Deletes a client's row alone, leaving its grants live: the outcome of a token issued while the
    * client was being deleted, after the deletion revoked the grants it saw.
    */

@@ -45,6 +45,11 @@ public final class PastRows {
             .post(Entity.form(new Form("token", refreshToken).param("by", by.toString()))));
   }
 
+  /** Makes the grant one begun before refresh families existed (its rows alone tell reuse). */
+  public static void forgetRefreshFamily(String grantId) {
+    moved(request("/test-only/db/grant/" + grantId + "/forget-refresh-family").post(null));
+  }
+
   /** Moves the SSO session with this sid {@code by} into the past. */
   public static void ageSession(String sid, Duration by) {
     moved(

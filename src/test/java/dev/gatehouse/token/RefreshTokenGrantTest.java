@@ -37,6 +37,8 @@ class RefreshTokenGrantTest {
   private final Tokens tokens = new Tokens();
   private final List<String> revoked = new ArrayList<>();
   private final List<String> revokedAccessTokens = new ArrayList<>();
+  private final Map<String, Grant> families = new HashMap<>();
+  private final List<Optional<String>> rotatedFamilies = new ArrayList<>();
   private Instant now = T0;
   private Duration maxLifetime = Duration.ofDays(90);
 
@@ -210,6 +212,59 @@ class RefreshTokenGrantTest {
   }
 
   @Test
+  void refreshWhenTokenOfFamilyRotatedThenTheNewTokenContinuesThatFamily() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    String family = RefreshTokenValue.newFamily();
+    String token = RefreshTokenValue.issue(family);
+    tokens.add(token, null);
+    tokens.add("legacy", null);
+
+    grant.handle(request(token));
+    grant.handle(request("legacy"));
+
+    assertEquals(List.of(Optional.of(family), Optional.empty()), rotatedFamilies);
+  }
+
+  @Test
+  void refreshWhenRotatedTokensRowPurgedButItsFamilyNamesALiveChainThenGrantRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ofSeconds(10));
+    String family = RefreshTokenValue.newFamily();
+    families.put(RefreshTokenValue.hash(family), liveGrant("grant-7", CLIENT));
+
+    OAuthException reuse =
+        assertThrows(
+            OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family))));
+
+    assertEquals(OAuthError.INVALID_GRANT, reuse.error());
+    assertEquals(List.of("grant-7"), revoked, "a reuse, as while its row lasted");
+  }
+
+  @Test
+  void refreshWhenRowlessTokenOfAnotherClientsRevokedOrEndedFamilyThenNothingRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    String otherClients = RefreshTokenValue.newFamily();
+    families.put(RefreshTokenValue.hash(otherClients), liveGrant("other", "client-2"));
+    String ended = RefreshTokenValue.newFamily();
+    // Its last refresh token expired at T0 (its row purged, the grant not yet).
+    families.put(
+        RefreshTokenValue.hash(ended),
+        new Grant("ended", "sub", CLIENT, "openid offline_access", T0, null, T0));
+    String revokedFamily = RefreshTokenValue.newFamily();
+    Grant revokedGrant = liveGrant("revoked", CLIENT);
+    setField(revokedGrant, "revokedAt", T0);
+    families.put(RefreshTokenValue.hash(revokedFamily), revokedGrant);
+    String unknownFamily = RefreshTokenValue.newFamily();
+
+    for (String family : List.of(otherClients, ended, revokedFamily, unknownFamily)) {
+      OAuthException refused =
+          assertThrows(
+              OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family))));
+      assertEquals(OAuthError.INVALID_GRANT, refused.error());
+    }
+    assertEquals(List.of(), revoked);
+  }
+
+  @Test
   void refreshWhenScopeWidenedThenInvalidScope() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     tokens.add("r1", null);
@@ -235,6 +290,23 @@ class RefreshTokenGrantTest {
     assertEquals("openid", response.scope());
   }
 
+  /** A grant whose refresh chain lives for 30 more days. */
+  private static Grant liveGrant(String id, String clientId) {
+    Grant grant = new Grant(id, "sub", clientId, "openid offline_access", T0, null, T0);
+    setField(grant, "expiresAt", T0.plus(Duration.ofDays(30)));
+    return grant;
+  }
+
+  private static void setField(Grant grant, String name, Instant value) {
+    try {
+      var field = Grant.class.getDeclaredField(name);
+      field.setAccessible(true);
+      field.set(grant, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private RefreshTokenGrant grant(Duration grace) {
     RefreshTokenGrant grant = new RefreshTokenGrant();
     grant.refreshTokens = tokens;
@@ -250,6 +322,11 @@ class RefreshTokenGrantTest {
           @Override
           public Optional<Grant> find(String id) {
             return Optional.of(new Grant(id, "sub", CLIENT, "openid offline_access", T0, null, T0));
+          }
+
+          @Override
+          public Optional<Grant> findByRefreshFamily(String familyHash) {
+            return Optional.ofNullable(families.get(familyHash));
           }
         };
     grant.revocation =
@@ -271,7 +348,8 @@ class RefreshTokenGrantTest {
         new TokenIssuer() {
           @Override
           TokenResponse issue(Issuance issuance, Instant at) {
-            String next = tokens.add("r" + (tokens.size() + 1), issuance.replaces());
+            rotatedFamilies.add(issuance.rotation().family());
+            String next = tokens.add("r" + (tokens.size() + 1), issuance.rotation().replaced());
             return new TokenResponse("access", 300, issuance.accessScope(), null, next);
           }
         };
