@@ -198,7 +198,8 @@ public class AuthorizationRequestValidator {
     Step(MultivaluedMap<String, String> params, String redirectUri) {
       this.params = params;
       this.redirectUri = redirectUri;
-      this.state = params.getFirst("state");
+      // RFC 6749 §3.1: a parameter sent without a value is as if omitted: no state to echo.
+      this.state = param("state");
     }
 
     String param(String name) {

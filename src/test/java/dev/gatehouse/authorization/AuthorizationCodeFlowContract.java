@@ -351,6 +351,20 @@ public interface AuthorizationCodeFlowContract {
   }
 
   @Test
+  default void authorizeWhenStateSentWithoutValueThenTreatedAsOmitted() throws Exception {
+    RegisteredClient client = register();
+    String base = "/authorize?client_id=" + client.id() + "&redirect_uri=" + CALLBACK + "&state=";
+
+    Response response = request(base + "&response_type=token&scope=openid").get();
+
+    assertEquals(303, response.getStatus());
+    String location = response.getHeaderString("Location");
+    AuthorizationResponse parsed = AuthorizationResponse.parse(URI.create(location));
+    assertEquals("unsupported_response_type", parsed.toErrorResponse().getErrorObject().getCode());
+    assertFalse(location.contains("state"), "RFC 6749 §3.1: as if omitted: " + location);
+  }
+
+  @Test
   default void authorizeWhenPublicClientWithoutPkceThenInvalidRequest() {
     JsonObject client = TestClients.register(TestClients.publicNative());
     String url =
