@@ -40,6 +40,7 @@ import dev.gatehouse.testing.Browser;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -47,6 +48,10 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
@@ -347,6 +352,54 @@ public interface AuthorizationCodeFlowContract {
       assertEquals(c[1], parsed.toErrorResponse().getErrorObject().getCode(), c[0]);
       assertEquals("s1", parsed.getState().getValue(), c[0]);
       assertEquals(new Issuer(issuer()), parsed.getIssuer(), c[0]);
+    }
+  }
+
+  /**
+   * A double click, or the consent page open in several tabs, submits one consent many times at
+   * once: one conditional DELETE takes the pending request, so exactly one submission gets a code
+   * (which works), the others the expired-request page.
+   */
+  @Test
+  default void consentWhenSubmittedEightTimesAtOnceThenExactlyOneCodeEachRound() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    for (int round = 0; round < 5; round++) {
+      RegisteredClient client = register();
+      Attempt attempt = attempt(client, "openid");
+      try (Browser browser = new Browser()) {
+        browser.open(attempt.uri().toString());
+        browser.login(alice.username(), alice.password());
+        Form approve = new Form("decision", "approve");
+        for (HtmlElement input :
+            browser.page().getFormByName("consent").getElementsByTagName("input")) {
+          approve.param(input.getAttribute("name"), input.getAttribute("value"));
+        }
+        String cookies =
+            browser.client().getCookieManager().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+
+        List<Response> answers =
+            Together.send(
+                () -> request("/consent").header("Cookie", cookies).post(Entity.form(approve)), 8);
+
+        List<AuthorizationCode> codes = new ArrayList<>();
+        for (Response answer : answers) {
+          answer.close();
+          if (answer.getStatus() == 303) {
+            AuthorizationResponse parsed =
+                AuthorizationResponse.parse(URI.create(answer.getHeaderString("Location")));
+            assertEquals(attempt.state(), parsed.getState(), "round " + round);
+            codes.add(parsed.toSuccessResponse().getAuthorizationCode());
+          } else {
+            assertEquals(400, answer.getStatus(), "round " + round);
+          }
+        }
+        assertEquals(1, codes.size(), "round " + round + ": exactly one code");
+        assertNotNull(
+            redeem(client, codes.get(0), attempt.verifier()).getOIDCTokens().getIDToken(),
+            "round " + round + ": the code works");
+      }
     }
   }
 

@@ -11,16 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +79,7 @@ public interface TokenRaceContract {
             .getValue();
     JsonObject live = json(refresh(client, rotated, null));
 
-    for (Response replay : together(() -> refresh(client, rotated, null), 48)) {
+    for (Response replay : Together.send(() -> refresh(client, rotated, null), 48)) {
       JsonObject body = json(replay);
       assertEquals(400, replay.getStatus(), body.toString());
       assertEquals("invalid_grant", body.getString("error"));
@@ -111,7 +106,7 @@ public interface TokenRaceContract {
         String refreshToken = session.tokens().getString("refresh_token");
 
         List<Response> answers =
-            together(
+            Together.send(
                 List.of(
                     () -> refresh(client, refreshToken, null),
                     () -> revoke(client, refreshToken, null)));
@@ -144,7 +139,7 @@ public interface TokenRaceContract {
    */
   private static List<JsonObject> race(Supplier<Response> request, int round) throws Exception {
     List<JsonObject> successes = new ArrayList<>();
-    for (Response response : together(request, THREADS)) {
+    for (Response response : Together.send(request, THREADS)) {
       JsonObject body = json(response);
       if (response.getStatus() == 200) {
         successes.add(body);
@@ -155,37 +150,5 @@ public interface TokenRaceContract {
     }
     assertEquals(1, successes.size(), "round " + round + ": exactly one success");
     return successes;
-  }
-
-  /** The answers to the same request sent from {@code threads} threads released together. */
-  private static List<Response> together(Supplier<Response> request, int threads) throws Exception {
-    return together(java.util.Collections.nCopies(threads, request));
-  }
-
-  /**
-   * The answers to the requests, in their order, each sent from its own thread, all released
-   * together; each must come within 30 s.
-   */
-  private static List<Response> together(List<Supplier<Response>> requests) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(requests.size());
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      List<Future<Response>> answers = new ArrayList<>();
-      for (Supplier<Response> request : requests) {
-        Callable<Response> call =
-            () -> {
-              start.await();
-              return request.get();
-            };
-        answers.add(pool.submit(call));
-      }
-      List<Response> responses = new ArrayList<>();
-      for (Future<Response> answer : answers) {
-        responses.add(answer.get(30, TimeUnit.SECONDS));
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
