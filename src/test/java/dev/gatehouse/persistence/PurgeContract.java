@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -113,26 +115,23 @@ public interface PurgeContract {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session =
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
-      JsonObject first = session.tokens();
-      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
-      JsonObject third = json(refresh(client, second.getString("refresh_token"), null));
+      List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 2);
+      JsonObject first = chain.get(0);
+      JsonObject third = chain.get(2);
       String family = familyOf(first.getString("refresh_token"));
       assertEquals(family, familyOf(third.getString("refresh_token")), "one chain, one family");
       assertNotEquals(family, familyOf(session.tokens().getString("refresh_token")));
-      String chain = grantOf(third, Duration.ZERO);
-      // Rotated two days ago, beyond the 1-day retention, though it would expire in 28 days.
-      PastRows.ageRefreshToken(first.getString("refresh_token"), Duration.ofDays(2));
 
-      await(
-          () -> PastRows.grantRows(chain).getInt("refresh_tokens") == 2,
+      awaitRefreshTokens(
+          grantOf(third, Duration.ZERO),
+          2,
           "the rotated token beyond the retention is purged; the recently rotated one and the"
               + " current one stay");
-      Response reuse = refresh(client, first.getString("refresh_token"), null);
 
-      assertEquals("invalid_grant", json(reuse).getString("error"));
-      assertEquals(
-          "invalid_grant",
-          json(refresh(client, third.getString("refresh_token"), null)).getString("error"),
+      assertReuseRevokes(
+          client,
+          first,
+          third,
           "its family told the reuse, which revoked the grant (RFC 9700 §4.14.2)");
       assertFalse(
           json(introspect(client, third.getString("access_token"))).getBoolean("active"),
@@ -147,14 +146,10 @@ public interface PurgeContract {
     JsonObject other = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session =
         SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
-      JsonObject first = session.tokens();
-      JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
-      String chain = grantOf(second, Duration.ZERO);
-      String old = first.getString("refresh_token");
-      PastRows.ageRefreshToken(old, Duration.ofDays(2));
-      await(
-          () -> PastRows.grantRows(chain).getInt("refresh_tokens") == 1,
-          "the rotated token is purged");
+      List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 1);
+      String old = chain.get(0).getString("refresh_token");
+      JsonObject second = chain.get(1);
+      awaitRefreshTokens(grantOf(second, Duration.ZERO), 1, "the rotated token is purged");
 
       assertEquals(
           Json.createObjectBuilder().add("active", false).build(),
@@ -193,12 +188,11 @@ public interface PurgeContract {
 
       awaitRows(control, rows(0, 0, 0, 0));
       assertEquals(2, PastRows.grantRows(chain).getInt("refresh_tokens"), "both kept");
-      Response reuse = refresh(client, first.getString("refresh_token"), null);
 
-      assertEquals("invalid_grant", json(reuse).getString("error"));
-      assertEquals(
-          "invalid_grant",
-          json(refresh(client, second.getString("refresh_token"), null)).getString("error"),
+      assertReuseRevokes(
+          client,
+          first,
+          second,
           "the reuse was recognized by its row and revoked the grant (RFC 9700 §4.14.2)");
     }
   }
@@ -265,6 +259,40 @@ public interface PurgeContract {
     await(
         () -> kept.equals(json(request("/test-only/db/seeded/" + prefix).get())),
         "only the rows within the retention are left: " + kept);
+  }
+
+  /**
+   * The session's next tokens and {@code refreshes} rotations of them, first to last; the first
+   * refresh token then moved two days into the past (rotated beyond the 1-day retention, though in
+   * date for 28 more days).
+   */
+  private static List<JsonObject> chainWithFirstRotatedTwoDaysAgo(
+      JsonObject client, SignIn.Session session, int refreshes) throws Exception {
+    List<JsonObject> chain = new ArrayList<>(List.of(session.tokens()));
+    for (int i = 0; i < refreshes; i++) {
+      String previous = chain.get(chain.size() - 1).getString("refresh_token");
+      chain.add(json(refresh(client, previous, null)));
+    }
+    PastRows.ageRefreshToken(chain.get(0).getString("refresh_token"), Duration.ofDays(2));
+    return chain;
+  }
+
+  private static void awaitRefreshTokens(String grantId, int rows, String what) {
+    await(() -> PastRows.grantRows(grantId).getInt("refresh_tokens") == rows, what);
+  }
+
+  /**
+   * The rotated token is refused, and so, since its reuse revoked the grant, is the current one.
+   */
+  private static void assertReuseRevokes(
+      JsonObject client, JsonObject rotated, JsonObject current, String why) {
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, rotated.getString("refresh_token"), null)).getString("error"));
+    assertEquals(
+        "invalid_grant",
+        json(refresh(client, current.getString("refresh_token"), null)).getString("error"),
+        why);
   }
 
   /** The family a refresh token names: what comes before its dot. */
