@@ -8,8 +8,7 @@ import dev.gatehouse.token.PresentedToken;
 import dev.gatehouse.token.TokenLookup;
 import dev.gatehouse.token.TokenLookup.ActiveAccessToken;
 import dev.gatehouse.token.TokenLookup.Found;
-import dev.gatehouse.token.TokenLookup.PurgedRefreshToken;
-import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
+import dev.gatehouse.token.TokenLookup.RefreshTokenFound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -49,11 +48,8 @@ public class RevocationService {
     if (found instanceof ActiveAccessToken access) {
       accessTokens.revoke(access.jti(), now);
       LOG.info(() -> "Access token revoked by client_id " + caller.clientId());
-    } else {
-      String grantId =
-          found instanceof StoredRefreshToken stored
-              ? stored.token().grantId()
-              : ((PurgedRefreshToken) found).grantId();
+    } else if (found instanceof RefreshTokenFound refresh) {
+      String grantId = refresh.grantId();
       // RFC 7009 §2.1: revoking a refresh token also invalidates the access tokens of its grant.
       grants.revoke(grantId, now);
       LOG.info(() -> "Grant " + grantId + " revoked by client_id " + caller.clientId());

@@ -43,6 +43,15 @@ public class GrantRepository {
   }
 
   /**
+   * The grant of the family a refresh token value names ({@link RefreshTokenValue}), whether or not
+   * the token itself is stored; empty for the legacy form or a malformed value.
+   */
+  Optional<Grant> findByFamilyOf(String refreshToken) {
+    return RefreshTokenValue.familyOf(refreshToken)
+        .flatMap(family -> findByRefreshFamily(RefreshTokenValue.hash(family)));
+  }
+
+  /**
    * Records the family of the grant's refresh tokens, at its first one (a grant yields one chain:
    * its code is used once). One UPDATE of that column alone, as {@link #extendTo}.
    */

@@ -95,8 +95,8 @@ public class RefreshTokenGrant implements GrantHandler {
    * lasted.
    */
   private OAuthException withoutRow(String token, String clientId, Instant now) {
-    return RefreshTokenValue.familyOf(token)
-        .flatMap(family -> grants.findByRefreshFamily(RefreshTokenValue.hash(family)))
+    return grants
+        .findByFamilyOf(token)
         .filter(g -> g.clientId().equals(clientId) && !g.isRevoked() && g.expiresAt().isAfter(now))
         .map(g -> revocation.revoke(g.id(), "purged rotated refresh token reused", INVALID_OR_USED))
         .orElseGet(RefreshTokenGrant::invalidOrUsed);

@@ -22,18 +22,29 @@ public class TokenLookup {
   @Inject GrantRepository grants;
 
   /** A token found: its kind, and the client it was issued to. */
-  public sealed interface Found permits ActiveAccessToken, StoredRefreshToken, PurgedRefreshToken {
+  public sealed interface Found permits ActiveAccessToken, RefreshTokenFound {
     String clientId();
+  }
+
+  /** A refresh token found, stored or not: the grant it belongs to. */
+  public sealed interface RefreshTokenFound extends Found
+      permits StoredRefreshToken, PurgedRefreshToken {
+    String grantId();
   }
 
   /** An active access token and its verified claims. */
   public record ActiveAccessToken(JwtClaims claims, String clientId, String jti) implements Found {}
 
   /** A stored refresh token: possibly rotated, expired or of a revoked grant. */
-  public record StoredRefreshToken(RefreshToken token) implements Found {
+  public record StoredRefreshToken(RefreshToken token) implements RefreshTokenFound {
     @Override
     public String clientId() {
       return token.clientId();
+    }
+
+    @Override
+    public String grantId() {
+      return token.grantId();
     }
   }
 
@@ -41,7 +52,7 @@ public class TokenLookup {
    * A refresh token without a row whose family names a grant: one rotated longer ago than the
    * purge's retention (never active, but it still names its grant).
    */
-  public record PurgedRefreshToken(String grantId, String clientId) implements Found {}
+  public record PurgedRefreshToken(String grantId, String clientId) implements RefreshTokenFound {}
 
   /** The token in the order its hint suggests; empty when this provider knows no such token. */
   public Optional<Found> find(PresentedToken presented) {
@@ -56,8 +67,8 @@ public class TokenLookup {
   }
 
   private Optional<Found> byFamily(String token) {
-    return RefreshTokenValue.familyOf(token)
-        .flatMap(family -> grants.findByRefreshFamily(RefreshTokenValue.hash(family)))
+    return grants
+        .findByFamilyOf(token)
         .map(grant -> new PurgedRefreshToken(grant.id(), grant.clientId()));
   }
 
