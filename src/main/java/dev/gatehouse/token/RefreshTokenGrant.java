@@ -60,7 +60,7 @@ public class RefreshTokenGrant implements GrantHandler {
       throw OAuthException.invalidGrant("The refresh token was issued to another client");
     }
     if (!refreshTokens.consume(token, now)) {
-      rotatedTokenPresented(presented, now);
+      rotatedTokenPresented(token, presented, now);
     }
     if (presented.isExpired(now)) {
       throw OAuthException.invalidGrant("The refresh token has expired");
@@ -106,9 +106,10 @@ public class RefreshTokenGrant implements GrantHandler {
    * The token was rotated already: a retry within the grace window goes on; anything else is a
    * reuse, so the token leaked, and the whole grant ends (RFC 9700 §4.14.2).
    */
-  private void rotatedTokenPresented(RefreshToken rotated, Instant now) {
+  private void rotatedTokenPresented(String token, RefreshToken rotated, Instant now) {
     if (!refreshTokens.reload(rotated)) {
-      throw invalidOrUsed();
+      // The purge deleted its row meanwhile: its family may still tell a reuse.
+      throw withoutRow(token, rotated.clientId(), now);
     }
     if (!isRetry(rotated, now)) {
       throw revocation.revoke(rotated.grantId(), "rotated refresh token reused", INVALID_OR_USED);

@@ -133,32 +133,30 @@ class RefreshTokenGrantTest {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     tokens.add("r1", null);
     grant.handle(request("r1"));
-    // Found, then its row deleted (its grant purged) before its state is read again.
-    RefreshTokenRepository purging =
-        new RefreshTokenRepository() {
-          @Override
-          public Optional<RefreshToken> find(String token) {
-            Optional<RefreshToken> found = tokens.find(token);
-            tokens.purge(token);
-            return found;
-          }
-
-          @Override
-          boolean consume(String token, Instant at) {
-            return tokens.consume(token, at);
-          }
-
-          @Override
-          boolean reload(RefreshToken token) {
-            return tokens.reload(token);
-          }
-        };
-    grant.refreshTokens = purging;
+    grant.refreshTokens = purgedOnceFound();
 
     OAuthException gone = assertThrows(OAuthException.class, () -> grant.handle(request("r1")));
 
     assertEquals(OAuthError.INVALID_GRANT, gone.error());
-    assertEquals(List.of(), revoked, "nothing left to revoke: the reload saw the row gone");
+    assertEquals(
+        List.of(), revoked, "nothing to revoke: the row is gone and the token names no family");
+  }
+
+  @Test
+  void refreshWhenRotatedTokenOfLiveFamilyPurgedWhileBeingPresentedThenGrantStillRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    String family = RefreshTokenValue.newFamily();
+    families.put(RefreshTokenValue.hash(family), liveGrant("grant-1", CLIENT));
+    String first = RefreshTokenValue.issue(family);
+    tokens.add(first, null);
+    grant.handle(request(first));
+    // The purge takes rotated rows of live chains after the retention, even mid-request.
+    grant.refreshTokens = purgedOnceFound();
+
+    OAuthException reuse = assertThrows(OAuthException.class, () -> grant.handle(request(first)));
+
+    assertEquals(OAuthError.INVALID_GRANT, reuse.error());
+    assertEquals(List.of("grant-1"), revoked, "the family told the reuse the row no longer could");
   }
 
   @Test
@@ -288,6 +286,28 @@ class RefreshTokenGrantTest {
     TokenResponse response = grant.handle(new TokenRequest(client(CLIENT), form));
 
     assertEquals("openid", response.scope());
+  }
+
+  /** The stored tokens, each deleted (as by the purge) right after it is found. */
+  private RefreshTokenRepository purgedOnceFound() {
+    return new RefreshTokenRepository() {
+      @Override
+      public Optional<RefreshToken> find(String token) {
+        Optional<RefreshToken> found = tokens.find(token);
+        tokens.purge(token);
+        return found;
+      }
+
+      @Override
+      boolean consume(String token, Instant at) {
+        return tokens.consume(token, at);
+      }
+
+      @Override
+      boolean reload(RefreshToken token) {
+        return tokens.reload(token);
+      }
+    };
   }
 
   /** A grant whose refresh chain lives for 30 more days. */
