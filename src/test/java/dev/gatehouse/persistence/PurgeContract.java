@@ -198,6 +198,27 @@ public interface PurgeContract {
   }
 
   @Test
+  default void refreshWhenTokenIssuedBeforeFamiliesThenRotatesWithoutOneAndItsReuseStillRevokes()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+      String legacy = PastRows.legacyRefreshToken(session.tokens().getString("refresh_token"));
+
+      JsonObject renewed = json(refresh(client, legacy, null));
+
+      String next = renewed.getString("refresh_token");
+      assertTrue(next.matches("[A-Za-z0-9_-]{43}"), "the chain goes on in its form: " + next);
+      assertTrue(json(introspect(client, next)).getBoolean("active"));
+      assertReuseRevokes(
+          client,
+          Json.createObjectBuilder().add("refresh_token", legacy).build(),
+          renewed,
+          "the reuse of the old-form token revoked the grant by its row");
+    }
+  }
+
+  @Test
   default void purgeWhenGrantRevokedBeyondRetentionThenDeletedButRecentlyRevokedKept()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());

@@ -164,6 +164,32 @@ public class DatabaseProbe {
   }
 
   /**
+   * Turns a grant's current refresh token into one issued before refresh families existed (V10): a
+   * new value without a dot takes the stored token's place, and the grant forgets its family.
+   * Returns the new value.
+   */
+  @POST
+  @Path("legacy-refresh-token")
+  @Transactional
+  @Produces(MediaType.TEXT_PLAIN)
+  public String legacyRefreshToken(@FormParam("token") String token) {
+    String legacy = dev.gatehouse.protocol.RandomTokens.base64url(32);
+    String hash = SecretHasher.fingerprintFull(token);
+    String grantId =
+        (String)
+            em.createNativeQuery("SELECT grant_id FROM oidc_refresh_token WHERE token_hash = ?1")
+                .setParameter(1, hash)
+                .getSingleResult();
+    requireOne(
+        em.createNativeQuery("UPDATE oidc_refresh_token SET token_hash = ?1 WHERE token_hash = ?2")
+            .setParameter(1, SecretHasher.fingerprintFull(legacy))
+            .setParameter(2, hash)
+            .executeUpdate());
+    forgetRefreshFamily(grantId);
+    return legacy;
+  }
+
+  /**
    * Deletes a client's row alone, leaving its grants live: the outcome of a token issued while the
    * client was being deleted, after the deletion revoked the grants it saw.
    */

@@ -50,6 +50,16 @@ public final class PastRows {
     moved(request("/test-only/db/grant/" + grantId + "/forget-refresh-family").post(null));
   }
 
+  /**
+   * Replaces a grant's current refresh token by one of the form issued before refresh families (no
+   * dot), as if issued before V10; returns its value.
+   */
+  public static String legacyRefreshToken(String refreshToken) {
+    return moved(
+        request("/test-only/db/legacy-refresh-token")
+            .post(Entity.form(new Form("token", refreshToken))));
+  }
+
   /** Moves the SSO session with this sid {@code by} into the past. */
   public static void ageSession(String sid, Duration by) {
     moved(
