@@ -431,11 +431,31 @@ public interface TokenLifecycleContract {
     JsonObject owner = offlineClient();
     OIDCTokens tokens = SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access");
 
-    Response stolen = refresh(offlineClient(), tokens.getRefreshToken().getValue(), null);
+    String token = tokens.getRefreshToken().getValue();
+    String family = token.substring(0, token.indexOf('.'));
+    JsonObject other = offlineClient();
+
+    Response stolen = refresh(other, token, null);
     Response unknown = refresh(owner, "no-such-refresh-token", null);
 
     assertEquals("invalid_grant", json(stolen).getString("error"));
     assertEquals("invalid_grant", json(unknown).getString("error"));
+    // Made-up values: the family of another client's grant, an unknown family, broken forms.
+    String secret = "A".repeat(43);
+    for (String forged :
+        List.of(
+            family + "." + secret,
+            "B".repeat(22) + "." + secret,
+            family + ".",
+            "." + secret,
+            family + ".." + secret,
+            family + "." + "x".repeat(300))) {
+      assertEquals("invalid_grant", json(refresh(other, forged, null)).getString("error"), forged);
+    }
+    assertEquals(
+        200,
+        refresh(owner, token, null).getStatus(),
+        "none of it revoked the owner's grant or used its token");
   }
 
   @Test
