@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.testing.JpaDatabase;
+import dev.gatehouse.testing.Together;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,27 +131,7 @@ class RefreshTokenRepositoryTest {
 
   /** Runs the check in 8 threads at once, each in its own transaction; counts the trues. */
   private int race(java.util.function.Predicate<RefreshTokenRepository> check) throws Exception {
-    int threads = 8;
-    var start = new java.util.concurrent.CyclicBarrier(threads);
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
-      for (int i = 0; i < threads; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return holds(check);
-                }));
-      }
-      int wins = 0;
-      for (var result : results) {
-        wins += result.get() ? 1 : 0;
-      }
-      return wins;
-    } finally {
-      pool.shutdownNow();
-    }
+    return (int) Together.send(() -> holds(check), 8).stream().filter(won -> won).count();
   }
 
   private void store(String value, String parent) {
