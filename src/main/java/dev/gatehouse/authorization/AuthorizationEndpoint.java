@@ -35,7 +35,7 @@ public class AuthorizationEndpoint {
 
   @GET
   public Response authorizeByGet(@CookieParam(SessionCookie.NAME) String session) {
-    return seeOther(service.authorize(uri.getQueryParameters(), session));
+    return seeOther(service.authorize(FormBody.withValues(uri.getQueryParameters()), session));
   }
 
   @POST

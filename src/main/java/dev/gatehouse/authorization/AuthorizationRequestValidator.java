@@ -31,6 +31,7 @@ public class AuthorizationRequestValidator {
   /** A validated request and the client it is for. */
   public record Validated(AuthorizationRequest request, ClientMetadata client) {}
 
+  /** Validates the parameters as sent, less those sent without a value (FormBody). */
   public Validated validate(MultivaluedMap<String, String> params) {
     Client client = checkClient(params);
     String redirectUri = checkRedirectUri(params, client.metadata());
@@ -198,13 +199,12 @@ public class AuthorizationRequestValidator {
     Step(MultivaluedMap<String, String> params, String redirectUri) {
       this.params = params;
       this.redirectUri = redirectUri;
-      // RFC 6749 §3.1: a parameter sent without a value is as if omitted: no state to echo.
-      this.state = param("state");
+      this.state = params.getFirst("state");
     }
 
+    /** A parameter's value; the endpoint left out parameters sent without one (RFC 6749 §3.1). */
     String param(String name) {
-      String value = params.getFirst(name);
-      return value == null || value.isEmpty() ? null : value;
+      return params.getFirst(name);
     }
 
     AuthorizationRedirectException error(OAuthError error, String description) {

@@ -64,6 +64,18 @@ public final class FormBody {
     return form;
   }
 
+  /**
+   * The query parameters of a GET request with the rule of a form body: a parameter sent without a
+   * value is left out, as if not sent (RFC 6749 §3.1).
+   */
+  public static MultivaluedMap<String, String> withValues(MultivaluedMap<String, String> query) {
+    MultivaluedMap<String, String> sent = new MultivaluedHashMap<>();
+    query.forEach(
+        (name, values) ->
+            values.stream().filter(value -> !value.isEmpty()).forEach(v -> sent.add(name, v)));
+    return sent;
+  }
+
   /** The single value of a parameter; more than one is an invalid_request (RFC 6749 §3.2). */
   public static String single(MultivaluedMap<String, String> form, String name) {
     var values = form.get(name);

@@ -35,7 +35,7 @@ public class EndSessionEndpoint {
 
   @GET
   public Response byGet(@CookieParam(SessionCookie.NAME) String session) {
-    return logout(uri.getQueryParameters(), session);
+    return logout(FormBody.withValues(uri.getQueryParameters()), session);
   }
 
   @POST

@@ -408,7 +408,8 @@ public interface AuthorizationCodeFlowContract {
     RegisteredClient client = register();
     String base = "/authorize?client_id=" + client.id() + "&redirect_uri=" + CALLBACK + "&state=";
 
-    Response response = request(base + "&response_type=token&scope=openid").get();
+    // scope= beside scope=openid is no repeat: a parameter without a value was not sent.
+    Response response = request(base + "&response_type=token&scope=&scope=openid").get();
 
     assertEquals(303, response.getStatus());
     String location = response.getHeaderString("Location");

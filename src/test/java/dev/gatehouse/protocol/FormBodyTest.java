@@ -32,6 +32,21 @@ class FormBodyTest {
   }
 
   @Test
+  void withValuesWhenQueryHasEmptyValuesThenThoseLeftOutAndRepeatsKept() {
+    var query = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+    query.addAll("scope", "", "openid");
+    query.addAll("state", "");
+    query.addAll("prompt", "login", "none");
+
+    var sent = FormBody.withValues(query);
+
+    assertEquals(List.of("openid"), sent.get("scope"));
+    assertFalse(sent.containsKey("state"));
+    assertEquals(List.of("login", "none"), sent.get("prompt"), "a real repeat stays one");
+    assertEquals(List.of("", "openid"), query.get("scope"), "the request's own map is untouched");
+  }
+
+  @Test
   void singleWhenRepeatedThenInvalidRequest() {
     var form = FormBody.parse("token=a&token=b");
 

@@ -197,6 +197,30 @@ public interface UserInfoAndLogoutContract {
   }
 
   @Test
+  default void logoutWhenParametersSentWithoutValueThenAsIfOmitted() throws Exception {
+    try (Browser browser = new Browser()) {
+      SignedIn in = signIn(browser, "openid");
+      String hint = in.tokens().getIDToken().serialize();
+
+      Response confirm =
+          request("/logout?id_token_hint=&post_logout_redirect_uri=&client_id=&state=").get();
+      Browser.Step out =
+          browser.open(
+              issuer()
+                  + "/logout?id_token_hint="
+                  + hint
+                  + "&post_logout_redirect_uri="
+                  + LOGGED_OUT
+                  + "&state=");
+
+      assertEquals(200, confirm.getStatus(), "no hint, no redirect: the user is asked");
+      confirm.close();
+      assertEquals(303, out.status());
+      assertEquals(LOGGED_OUT, out.exit().toString(), "no state to echo");
+    }
+  }
+
+  @Test
   default void logoutWhenNoHintThenUserConfirmsOnCsrfProtectedPage() throws Exception {
     try (Browser browser = new Browser()) {
       SignedIn in = signIn(browser, "openid");
