@@ -52,4 +52,14 @@ public class SessionService {
   public void end(String cookieValue) {
     find(cookieValue).ifPresent(s -> s.end(clock.instant()));
   }
+
+  /** Ends every active session of a user, in every browser; returns how many. */
+  public int endAllOf(String subject, Instant now) {
+    return em.createQuery(
+            "UPDATE UserSession s SET s.endedAt = :now"
+                + " WHERE s.subject = :subject AND s.endedAt IS NULL AND s.expiresAt > :now")
+        .setParameter("now", now)
+        .setParameter("subject", subject)
+        .executeUpdate();
+  }
 }

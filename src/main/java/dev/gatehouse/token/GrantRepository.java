@@ -72,6 +72,16 @@ public class GrantRepository {
         .executeUpdate();
   }
 
+  /** Revokes every live grant of a user, with all their codes and tokens; returns how many. */
+  public int revokeAllOfSubject(String subject, Instant now) {
+    return em.createQuery(
+            "UPDATE Grant g SET g.revokedAt = :now"
+                + " WHERE g.subject = :subject AND g.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("subject", subject)
+        .executeUpdate();
+  }
+
   /** Revokes every live grant of a client (and so all its codes and tokens); returns how many. */
   public int revokeAllOfClient(String clientId, Instant now) {
     return em.createQuery(

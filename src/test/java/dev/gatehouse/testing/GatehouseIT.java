@@ -16,6 +16,7 @@ import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
 import dev.gatehouse.revocation.RevocationContract;
+import dev.gatehouse.session.SignOutEverywhereContract;
 import dev.gatehouse.token.MpJwtInteropContract;
 import dev.gatehouse.token.RefreshRetryContract;
 import dev.gatehouse.token.TokenLifecycleContract;
@@ -51,6 +52,7 @@ class GatehouseIT
         RefreshRetryContract,
         IntrospectionContract,
         RevocationContract,
+        SignOutEverywhereContract,
         TokenRaceContract,
         PurgeContract,
         KrazoFilterScopeContract {

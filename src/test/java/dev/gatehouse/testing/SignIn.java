@@ -119,6 +119,14 @@ public final class SignIn {
       return new Code(code.getValue(), verifier);
     }
 
+    /**
+     * Whether the SSO session still takes the browser straight back to the client (false: the login
+     * page is shown).
+     */
+    public boolean signedIn() throws IOException {
+      return browser.open(authorizationUri(new CodeVerifier())).exit() != null;
+    }
+
     /** Redeems a code at the token endpoint (raw response, for races and error checks). */
     public Response redeem(Code code) {
       return AsClient.token(
