@@ -24,6 +24,15 @@ public class ConsentRepository {
         .executeUpdate();
   }
 
+  /** Forgets a user's consent to a client; returns how many consents went (0 or 1). */
+  public int forget(String subject, String clientId) {
+    return em.createQuery(
+            "DELETE FROM Consent c WHERE c.subject = :subject AND c.clientId = :client")
+        .setParameter("subject", subject)
+        .setParameter("client", clientId)
+        .executeUpdate();
+  }
+
   public void grant(String subject, String clientId, Collection<String> scopes, Instant now) {
     Consent consent = em.find(Consent.class, new Consent.Key(subject, clientId));
     if (consent == null) {

@@ -82,6 +82,17 @@ public class GrantRepository {
         .executeUpdate();
   }
 
+  /** Revokes every live grant a user gave one client; returns how many. */
+  public int revokeAllOf(String subject, String clientId, Instant now) {
+    return em.createQuery(
+            "UPDATE Grant g SET g.revokedAt = :now WHERE g.subject = :subject"
+                + " AND g.clientId = :client AND g.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("subject", subject)
+        .setParameter("client", clientId)
+        .executeUpdate();
+  }
+
   /** Revokes every live grant of a client (and so all its codes and tokens); returns how many. */
   public int revokeAllOfClient(String clientId, Instant now) {
     return em.createQuery(

@@ -60,9 +60,9 @@ public interface SignOutEverywhereContract {
             json(introspect(client, tokens.getString("access_token"))).getBoolean("active"));
         assertEquals(401, userInfo(tokens.getString("access_token")).getStatus());
       }
-      assertFalse(atWeb.signedIn(), "the SSO session ended: the login page again");
-      assertFalse(atOther.signedIn());
-      assertTrue(bobs.signedIn(), "another user's session stays");
+      assertFalse(atWeb.straightBack(), "the SSO session ended: the login page again");
+      assertFalse(atOther.straightBack());
+      assertTrue(bobs.straightBack(), "another user's session stays");
       assertEquals(
           200,
           refresh(web, bobsTokens.getString("refresh_token"), null).getStatus(),

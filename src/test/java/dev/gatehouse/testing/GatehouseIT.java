@@ -2,6 +2,7 @@ package dev.gatehouse.testing;
 
 import dev.gatehouse.KrazoFilterScopeContract;
 import dev.gatehouse.authorization.AuthorizationCodeFlowContract;
+import dev.gatehouse.authorization.ConsentWithdrawalContract;
 import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
 import dev.gatehouse.discovery.HomePageContract;
@@ -53,6 +54,7 @@ class GatehouseIT
         IntrospectionContract,
         RevocationContract,
         SignOutEverywhereContract,
+        ConsentWithdrawalContract,
         TokenRaceContract,
         PurgeContract,
         KrazoFilterScopeContract {

@@ -120,10 +120,10 @@ public final class SignIn {
     }
 
     /**
-     * Whether the SSO session still takes the browser straight back to the client (false: the login
-     * page is shown).
+     * Whether an authorization request takes the browser straight back to the client, as an SSO
+     * session with remembered consent does (false: a login or consent page is shown).
      */
-    public boolean signedIn() throws IOException {
+    public boolean straightBack() throws IOException {
       return browser.open(authorizationUri(new CodeVerifier())).exit() != null;
     }
 
