@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code POST /admin/users/{sub}/logout}: the operator signs a user out everywhere ({@link
- * SignOutEverywhere}), as Keycloak's admin "sign out" of a user does, its offline tokens included.
- * Guarded by the admin token; an unknown subject is 404.
+ * SignOutEverywhere}), what Keycloak's admin "sign out" of a user is for, here with the user's
+ * offline tokens too. Guarded by the admin token; an unknown subject is 404.
  */
 @RequestScoped
 @Path("/admin/users/{sub}/logout")

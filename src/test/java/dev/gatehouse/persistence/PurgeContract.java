@@ -42,8 +42,7 @@ public interface PurgeContract {
   default void purgeWhenGrantExpiredBeyondRetentionThenTimerDeletesItAndAllItsRows()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       JsonObject first = session.tokens();
       JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
       JsonObject third = json(refresh(client, second.getString("refresh_token"), null));
@@ -67,8 +66,7 @@ public interface PurgeContract {
   default void purgeWhenAccessTokensAndCodeExpiredThenDeletedWhileTheGrantLivesOn()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       JsonObject first = session.tokens();
       JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
 
@@ -95,8 +93,7 @@ public interface PurgeContract {
     // The purge keeps a grant's refresh chain (rotated tokens too) until the grant's expires_at:
     // it must follow every refresh token the grant yields.
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       JsonObject first = session.tokens();
       String grant = grantOf(first, Duration.ZERO);
       assertEquals(
@@ -113,8 +110,7 @@ public interface PurgeContract {
   default void purgeWhenRotatedRefreshTokenOlderThanRetentionThenDeletedAndItsReuseStillRevokes()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 2);
       JsonObject first = chain.get(0);
       JsonObject third = chain.get(2);
@@ -144,8 +140,7 @@ public interface PurgeContract {
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     JsonObject other = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 1);
       String old = chain.get(0).getString("refresh_token");
       JsonObject second = chain.get(1);
@@ -175,8 +170,7 @@ public interface PurgeContract {
   default void purgeWhenGrantBegunBeforeFamiliesThenRotatedTokenKeptWhileItsChainLivesAndReuseSeen()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       JsonObject first = session.tokens();
       JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
       String chain = grantOf(second, Duration.ZERO);
@@ -201,8 +195,7 @@ public interface PurgeContract {
   default void refreshWhenTokenIssuedBeforeFamiliesThenRotatesWithoutOneAndItsReuseStillRevokes()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       String legacy = PastRows.legacyRefreshToken(session.tokens().getString("refresh_token"));
 
       JsonObject renewed = json(refresh(client, legacy, null));
@@ -222,8 +215,7 @@ public interface PurgeContract {
   default void purgeWhenGrantRevokedBeyondRetentionThenDeletedButRecentlyRevokedKept()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-        SignIn.session(client, TestAccounts.alice(), "openid offline_access")) {
+    try (SignIn.Session session = offlineSession(client)) {
       JsonObject old = session.tokens();
       JsonObject recent = session.tokens();
       assertEquals(200, status(revoke(client, old.getString("refresh_token"), null)));
@@ -314,6 +306,11 @@ public interface PurgeContract {
         "invalid_grant",
         json(refresh(client, current.getString("refresh_token"), null)).getString("error"),
         why);
+  }
+
+  /** A new user signed in at the client with offline_access, in a browser of their own. */
+  private static SignIn.Session offlineSession(JsonObject client) throws java.io.IOException {
+    return SignIn.session(client, TestAccounts.alice(), "openid offline_access");
   }
 
   /** The family a refresh token names: what comes before its dot. */
