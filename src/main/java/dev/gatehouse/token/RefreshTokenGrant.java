@@ -107,11 +107,12 @@ public class RefreshTokenGrant implements GrantHandler {
    * reuse, so the token leaked, and the whole grant ends (RFC 9700 §4.14.2).
    */
   private void rotatedTokenPresented(String token, RefreshToken rotated, Instant now) {
-    if (!refreshTokens.reload(rotated)) {
-      // The purge deleted its row meanwhile: its family may still tell a reuse.
-      throw withoutRow(token, rotated.clientId(), now);
-    }
-    if (!isRetry(rotated, now)) {
+    RefreshToken current =
+        refreshTokens
+            .reload(rotated)
+            // The purge deleted its row meanwhile: its family may still tell a reuse.
+            .orElseThrow(() -> withoutRow(token, rotated.clientId(), now));
+    if (!isRetry(current, now)) {
       throw revocation.revoke(rotated.grantId(), "rotated refresh token reused", INVALID_OR_USED);
     }
   }

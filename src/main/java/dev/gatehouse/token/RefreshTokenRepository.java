@@ -3,7 +3,6 @@ package dev.gatehouse.token;
 import dev.gatehouse.persistence.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,16 +30,14 @@ public class RefreshTokenRepository {
   }
 
   /**
-   * Reads the token's state again (another transaction may have rotated it meanwhile); false if its
-   * row is gone (purged with its grant in the meantime).
+   * The token as stored now (another transaction may have rotated it meanwhile); empty if its row
+   * is gone (purged with its grant in the meantime). Read anew rather than refreshed: refreshing a
+   * deleted row marks the transaction for rollback, and the reuse revocation this may lead to must
+   * commit.
    */
-  boolean reload(RefreshToken token) {
-    try {
-      em.refresh(token);
-      return true;
-    } catch (EntityNotFoundException e) {
-      return false;
-    }
+  Optional<RefreshToken> reload(RefreshToken token) {
+    em.detach(token);
+    return Optional.ofNullable(em.find(RefreshToken.class, token.tokenHash()));
   }
 
   /**

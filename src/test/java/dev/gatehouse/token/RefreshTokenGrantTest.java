@@ -304,7 +304,7 @@ class RefreshTokenGrantTest {
       }
 
       @Override
-      boolean reload(RefreshToken token) {
+      Optional<RefreshToken> reload(RefreshToken token) {
         return tokens.reload(token);
       }
     };
@@ -458,10 +458,10 @@ class RefreshTokenGrantTest {
       return true;
     }
 
-    /** In memory the token is always current; false once it was removed (purged). */
+    /** In memory the token is always current; empty once it was removed (purged). */
     @Override
-    boolean reload(RefreshToken token) {
-      return byValue.containsValue(token);
+    Optional<RefreshToken> reload(RefreshToken token) {
+      return byValue.containsValue(token) ? Optional.of(token) : Optional.empty();
     }
 
     void purge(String value) {

@@ -96,9 +96,32 @@ class RefreshTokenRepositoryTest {
     RefreshToken loaded = repo.find("r1").orElseThrow();
     inTransaction(other -> other.consume("r1", T0));
 
-    repo.reload(loaded);
+    RefreshToken reloaded = repo.reload(loaded).orElseThrow();
 
-    assertEquals(T0, loaded.consumedAt());
+    assertEquals(T0, reloaded.consumedAt());
+    em.getTransaction().rollback();
+    em.close();
+  }
+
+  @Test
+  void reloadWhenPurgedElsewhereThenGoneAndTransactionCanStillCommit() {
+    store("r1", null);
+    EntityManager em = db.entityManager();
+    RefreshTokenRepository repo = repository(em);
+    em.getTransaction().begin();
+    RefreshToken loaded = repo.find("r1").orElseThrow();
+    db.inTransaction(
+        other ->
+            other
+                .createQuery("DELETE FROM RefreshToken t WHERE t.tokenHash = :hash")
+                .setParameter("hash", SecretHasher.fingerprintFull("r1"))
+                .executeUpdate());
+
+    boolean stillThere = repo.reload(loaded).isPresent();
+
+    // The reuse this tells must commit its revocation: nothing may have marked it for rollback.
+    assertFalse(stillThere);
+    assertFalse(em.getTransaction().getRollbackOnly());
     em.getTransaction().rollback();
     em.close();
   }
