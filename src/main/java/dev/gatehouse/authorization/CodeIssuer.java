@@ -29,24 +29,22 @@ public class CodeIssuer {
   @Inject ProviderSettings provider;
 
   URI issue(AuthorizationRequest request, UserSession session, boolean maxAgeSent, Instant now) {
+    String code = RandomTokens.base64url(32);
+    String codeHash = SecretHasher.fingerprintFull(code);
     Grant grant =
         new Grant(
-            RandomTokens.base64url(18),
-            session.subject(),
-            request.clientId(),
-            request.scope(),
-            session.authTime(),
-            session.sid(),
-            now);
+                RandomTokens.base64url(18),
+                session.subject(),
+                request.clientId(),
+                request.scope(),
+                session.authTime(),
+                session.sid(),
+                now)
+            .withCode(codeHash);
     grants.persist(grant);
-    String code = RandomTokens.base64url(32);
     codes.persist(
         new AuthorizationCode(
-            SecretHasher.fingerprintFull(code),
-            grant.id(),
-            request,
-            maxAgeSent,
-            now.plus(settings.codeTtl())));
+            codeHash, grant.id(), request, maxAgeSent, now.plus(settings.codeTtl())));
     return QueryRedirect.to(request.redirectUri())
         .param("code", code)
         .param("state", request.state())

@@ -78,9 +78,14 @@ public class AuthorizationCodeGrant implements GrantHandler {
       return codes.find(code).orElseThrow();
     }
     String description = "The authorization code is invalid or was already used";
-    Optional<AuthorizationCode> replayed = codes.find(code);
+    // A replay; once the purge deleted the code's row, the grant issued for it still knows it.
+    Optional<String> replayed =
+        codes
+            .find(code)
+            .map(AuthorizationCode::grantId)
+            .or(() -> grants.findByCode(code).map(Grant::id));
     if (replayed.isPresent()) {
-      throw revocation.revoke(replayed.get().grantId(), "authorization code replayed", description);
+      throw revocation.revoke(replayed.get(), "authorization code replayed", description);
     }
     throw OAuthException.invalidGrant(description);
   }

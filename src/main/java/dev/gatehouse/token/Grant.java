@@ -61,6 +61,14 @@ public class Grant {
   @Column(name = "refresh_family_hash", length = 64, updatable = false)
   private String refreshFamilyHash;
 
+  /**
+   * The hash of the code it was issued for (null for client credentials, and for grants made before
+   * it was recorded): a replay of that code revokes the grant after the purge deleted the code's
+   * row too.
+   */
+  @Column(name = "code_hash", length = 64, updatable = false)
+  private String codeHash;
+
   protected Grant() {}
 
   public Grant(
@@ -87,6 +95,12 @@ public class Grant {
    */
   public Instant refreshLifetimeEnd(Duration maxLifetime) {
     return authTime.plus(maxLifetime);
+  }
+
+  /** The grant is issued for the code with this hash (set before it is stored). */
+  public Grant withCode(String codeHash) {
+    this.codeHash = codeHash;
+    return this;
   }
 
   /** RFC 8707: the resource this grant's access tokens are for (null: the default audience). */

@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.persistence.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,20 @@ public class GrantRepository {
         .setParameter("until", until)
         .setParameter("id", id)
         .executeUpdate();
+  }
+
+  /**
+   * The grant issued for this code, whether or not the code's row is still stored; empty for a
+   * value no code could be.
+   */
+  public Optional<Grant> findByCode(String code) {
+    if (code == null || code.isEmpty() || code.length() > 200) {
+      return Optional.empty();
+    }
+    return em.createQuery("SELECT g FROM Grant g WHERE g.codeHash = :hash", Grant.class)
+        .setParameter("hash", SecretHasher.fingerprintFull(code))
+        .getResultStream()
+        .findFirst();
   }
 
   /** The grant whose refresh tokens are of the family with this hash. */

@@ -88,6 +88,31 @@ public interface PurgeContract {
   }
 
   @Test
+  default void purgeWhenUsedCodeDeletedThenItsReplayStillRevokesTheGrant() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session = offlineSession(client)) {
+      SignIn.Session.Code code = session.code();
+      Response redeemed = session.redeem(code);
+      assertEquals(200, redeemed.getStatus());
+      JsonObject tokens = json(redeemed);
+      String grant =
+          PastRows.ageGrant(
+              tokens.getString("access_token"),
+              Duration.ofDays(2),
+              PastRows.Part.CODES_AND_ACCESS_TOKENS);
+      awaitRows(grant, rows(1, 0, 0, 1));
+
+      // RFC 6749 §4.1.2: the code's row is gone, yet its replay still ends what it yielded.
+      assertEquals("invalid_grant", json(session.redeem(code)).getString("error"));
+
+      assertEquals(
+          "invalid_grant",
+          json(refresh(client, tokens.getString("refresh_token"), null))
+              .getString("error", "none: the grant lives on"));
+    }
+  }
+
+  @Test
   default void refreshWhenIssuedThenTheGrantLivesUntilItsLastRefreshTokenExpires()
       throws Exception {
     // The purge keeps a grant's refresh chain (rotated tokens too) until the grant's expires_at:

@@ -2,8 +2,10 @@ package dev.gatehouse.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.testing.JpaDatabase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -60,6 +62,31 @@ class GrantRepositoryTest {
     db.inTransaction(em -> repository(em).extendTo("g-order", T0.plus(Duration.ofDays(2))));
 
     assertEquals(T0.plus(Duration.ofDays(30)), expiresAt("g-order"));
+  }
+
+  @Test
+  void findByCodeWhenIssuedForThatCodeThenFoundRevokedOrNotAndOtherValuesNot() {
+    db.inTransaction(
+        em ->
+            repository(em)
+                .persist(
+                    new Grant("g-code", "sub", "client", "openid", T0, null, T0)
+                        .withCode(SecretHasher.fingerprintFull("the-code"))));
+    db.inTransaction(em -> repository(em).revoke("g-code", T0.plusSeconds(1)));
+
+    assertEquals("g-code", grantOfCode("the-code"));
+    assertNull(grantOfCode("another-code"));
+    assertNull(grantOfCode(""));
+    assertNull(grantOfCode("x".repeat(201)));
+  }
+
+  private static String grantOfCode(String code) {
+    EntityManager em = db.entityManager();
+    try {
+      return repository(em).findByCode(code).map(Grant::id).orElse(null);
+    } finally {
+      em.close();
+    }
   }
 
   private static void store(String id) {
