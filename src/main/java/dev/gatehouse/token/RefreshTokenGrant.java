@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * issues a new one with the same scope; presenting an already rotated token revokes the whole
  * grant, unless it comes back once within the optional grace window (a retry after a lost
  * response). The requested scope may narrow the access token, never widen it, and scopes the
- * client's registration no longer lists are dropped; the token is bound to its client.
+ * client's registration no longer lists are left out of it; the new refresh token keeps the scope
+ * of the one it replaces unchanged (RFC 6749 §6), so such a scope comes back if the registration
+ * lists it again. The token is bound to its client.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -76,7 +78,6 @@ public class RefreshTokenGrant implements GrantHandler {
       throw OAuthException.invalidGrant("The refresh token has expired");
     }
     ClientMetadata client = request.client().metadata();
-    String granted = stillAllowed(presented.scope(), client);
     String scope = allowedNarrowing(request.param("scope"), presented.scope(), client);
     Account account =
         accounts
@@ -85,7 +86,8 @@ public class RefreshTokenGrant implements GrantHandler {
     // RFC 6749 §6: the new refresh token keeps the scope of the one it replaces.
     Issuance.Rotation rotation =
         new Issuance.Rotation(presented, RefreshTokenValue.familyOf(token));
-    return issuer.issue(new Issuance(grant, account, client, scope, null, granted, rotation), now);
+    return issuer.issue(
+        new Issuance(grant, account, client, scope, null, presented.scope(), rotation), now);
   }
 
   /**
