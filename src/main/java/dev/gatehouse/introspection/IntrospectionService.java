@@ -76,7 +76,8 @@ public class IntrospectionService {
     if (found instanceof StoredRefreshToken stored) {
       return describeRefreshToken(caller, stored.token(), clock.instant());
     }
-    // A refresh token whose row was purged was rotated long ago: never active.
+    // An access token no longer active, or a refresh token whose row was purged (rotated long
+    // ago): never active.
     return Optional.empty();
   }
 

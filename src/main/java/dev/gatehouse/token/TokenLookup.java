@@ -8,9 +8,9 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
 /**
- * Finds a token this provider issued, for introspection and revocation: an access token only while
- * it is active and unexpired (a JWT is otherwise just a string), a refresh token in whatever state
- * it is, and by its family once the purge deleted its row (a rotated one).
+ * Finds a token this provider issued, for introspection and revocation, in whatever state it is: an
+ * access token active or not (by its signature, once its record may be gone), a refresh token by
+ * its row, and by its family once the purge deleted its row (a rotated one).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -22,7 +22,7 @@ public class TokenLookup {
   @Inject GrantRepository grants;
 
   /** A token found: its kind, and the client it was issued to. */
-  public sealed interface Found permits ActiveAccessToken, RefreshTokenFound {
+  public sealed interface Found permits ActiveAccessToken, InactiveAccessToken, RefreshTokenFound {
     String clientId();
   }
 
@@ -34,6 +34,12 @@ public class TokenLookup {
 
   /** An active access token and its verified claims. */
   public record ActiveAccessToken(JwtClaims claims, String clientId, String jti) implements Found {}
+
+  /**
+   * An access token this provider issued that is no longer active (expired, revoked): only whose it
+   * is.
+   */
+  public record InactiveAccessToken(String clientId) implements Found {}
 
   /** A stored refresh token: possibly rotated, expired or of a revoked grant. */
   public record StoredRefreshToken(RefreshToken token) implements RefreshTokenFound {
@@ -56,7 +62,10 @@ public class TokenLookup {
 
   /** The token in the order its hint suggests; empty when this provider knows no such token. */
   public Optional<Found> find(PresentedToken presented) {
-    Supplier<Optional<Found>> access = () -> accessToken(presented.value());
+    Supplier<Optional<Found>> access =
+        () ->
+            accessToken(presented.value())
+                .or(() -> accessTokens.issuedTo(presented.value()).map(InactiveAccessToken::new));
     Supplier<Optional<Found>> refresh =
         () ->
             refreshTokens

@@ -132,6 +132,30 @@ public interface RevocationContract {
   }
 
   /**
+   * The refusal tells nothing of the token's state: another client's access token is refused alike
+   * before and after its holder revoked it (RFC 7662 §4 keeps that state to the holder); the
+   * holder's own revoked token is a 200 with nothing to do.
+   */
+  @Test
+  default void revokeWhenAnotherClientsAccessTokenActiveOrRevokedThenRefusedAlike()
+      throws Exception {
+    JsonObject owner = TestClients.register(TestClients.withRefresh());
+    JsonObject other = TestClients.register(TestClients.publicWithRefresh());
+    String access = tokens(owner, "openid").getString("access_token");
+
+    Response whileActive = revoke(other, access, null);
+    assertEquals(200, status(revoke(owner, access, "access_token")));
+    assertFalse(json(introspect(owner, access)).getBoolean("active"));
+    Response onceRevoked = revoke(other, access, "access_token");
+
+    assertEquals(400, whileActive.getStatus());
+    assertEquals("invalid_request", json(whileActive).getString("error"));
+    assertEquals(400, onceRevoked.getStatus());
+    assertEquals("invalid_request", json(onceRevoked).getString("error"));
+    assertEquals(200, status(revoke(owner, access, null)), "its holder may revoke it twice");
+  }
+
+  /**
    * A resource server may introspect every client's access tokens of its audience, but revokes only
    * its own: another client's token is refused and stays active. An oversized token is unknown:
    * 200.
