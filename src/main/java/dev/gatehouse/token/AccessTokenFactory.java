@@ -53,12 +53,15 @@ public class AccessTokenFactory {
       claims.setClaim("auth_time", grant.authTime().getEpochSecond());
     }
     String typ = "at+jwt";
-    if (client.usesMpJwtProfile() && account != null) {
-      // MicroProfile JWT: typ JWT, caller name from upn / preferred_username, roles from groups.
+    if (client.usesMpJwtProfile()) {
+      // MicroProfile JWT: typ JWT; a user's caller name from upn / preferred_username and roles
+      // from groups (a client's own token, client_credentials, names the client by sub).
       typ = "JWT";
-      claims.setClaim("upn", account.username());
-      claims.setClaim("preferred_username", account.username());
-      claims.setStringListClaim("groups", groups);
+      if (account != null) {
+        claims.setClaim("upn", account.username());
+        claims.setClaim("preferred_username", account.username());
+        claims.setStringListClaim("groups", groups);
+      }
     } else if (!groups.isEmpty()) {
       claims.setStringListClaim("groups", groups);
     }

@@ -1,15 +1,20 @@
 package dev.gatehouse.token;
 
+import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +52,44 @@ public interface MpJwtInteropContract {
             .get()
             .getStatus(),
         "the provider's own UserInfo accepts the profile too");
+  }
+
+  /**
+   * A machine client's own token (client_credentials) on the mp-jwt profile is {@code typ: JWT}
+   * too: MP-JWT takes it (the caller is the client, by sub, without the role the probe requires:
+   * 403), where it refuses the at+jwt one outright (401).
+   */
+  @Test
+  default void mpJwtProfileWhenClientCredentialsThenTokenTypJwtAndAcceptedByMicroProfile()
+      throws Exception {
+    JsonObject mpJwt =
+        TestClients.configure(
+            TestClients.service("client_secret_basic")
+                .add("scope", "read")
+                .add("access_token_profile", "mp-jwt"));
+    JsonObject plain = TestClients.machine("read");
+    SignedJWT access = SignedJWT.parse(clientCredentialsToken(mpJwt));
+    SignedJWT atJwt = SignedJWT.parse(clientCredentialsToken(plain));
+
+    assertEquals("JWT", access.getHeader().getType().toString());
+    assertEquals(mpJwt.getString("client_id"), access.getJWTClaimsSet().getSubject());
+    assertEquals("at+jwt", atJwt.getHeader().getType().toString());
+    assertEquals(
+        403, status(request(PROBE).header("Authorization", "Bearer " + access.serialize())));
+    assertEquals(
+        401, status(request(PROBE).header("Authorization", "Bearer " + atJwt.serialize())));
+  }
+
+  private static String clientCredentialsToken(JsonObject client) {
+    Response response = AsClient.token(client, new Form("grant_type", "client_credentials"));
+    assertEquals(200, response.getStatus());
+    return json(response).getString("access_token");
+  }
+
+  private static int status(Invocation.Builder call) {
+    try (Response response = call.get()) {
+      return response.getStatus();
+    }
   }
 
   @Test
