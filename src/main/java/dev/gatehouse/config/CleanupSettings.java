@@ -21,13 +21,17 @@ public class CleanupSettings {
   @ConfigProperty(name = "oidc.cleanup.retention")
   Duration retention;
 
-  /** Time between purge runs; zero or negative switches the purge off. */
+  /** Time between purge runs; zero switches the purge off, negative is refused. */
   public Duration interval() {
+    if (interval.isNegative()) {
+      throw new IllegalStateException(
+          "oidc.cleanup.interval must not be negative (PT0S switches the purge off)");
+    }
     return interval;
   }
 
   public boolean enabled() {
-    return !(interval.isZero() || interval.isNegative());
+    return !interval().isZero();
   }
 
   /** The largest batch: its keys are bound as parameters of one DELETE (PostgreSQL's limit). */
@@ -42,8 +46,11 @@ public class CleanupSettings {
     return batchSize;
   }
 
-  /** How long an entry is kept after it expired, was revoked or ended. */
+  /** How long an entry is kept after it expired, was revoked or ended; negative is refused. */
   public Duration retention() {
-    return retention.isNegative() ? Duration.ZERO : retention;
+    if (retention.isNegative()) {
+      throw new IllegalStateException("oidc.cleanup.retention must not be negative");
+    }
+    return retention;
   }
 }

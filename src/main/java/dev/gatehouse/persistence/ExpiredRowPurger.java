@@ -49,8 +49,9 @@ public class ExpiredRowPurger {
 
   @PostConstruct
   void schedule() {
-    // A wrong batch size fails the deployment, not every run.
+    // A wrong batch size or retention fails the deployment, not every run.
     settings.batchSize();
+    settings.retention();
     if (!settings.enabled()) {
       LOG.info("oidc.cleanup.interval is zero: expired entries are never purged");
       return;
