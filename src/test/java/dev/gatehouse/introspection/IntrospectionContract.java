@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,15 @@ public interface IntrospectionContract {
     String[] parts = access.split("\\.");
     String tampered =
         parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "x." + parts[2];
+    // The very same claims (recorded jti, live grant), unsigned: alg none.
+    String unsigned =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[1]
+            + ".";
 
     String control = mint(claims, Map.of());
 
@@ -133,6 +144,8 @@ public interface IntrospectionContract {
     assertEquals(INACTIVE, json(introspect(client, expired)), "expired");
     assertEquals(INACTIVE, json(introspect(client, otherIssuer)), "another issuer");
     assertEquals(INACTIVE, json(introspect(client, tampered)), "bad signature");
+    assertEquals(INACTIVE, json(introspect(client, unsigned)), "alg none");
+    assertEquals(401, AsClient.userInfo(unsigned).getStatus(), "alg none at UserInfo");
     Response userInfo = AsClient.userInfo(expired);
     assertEquals(401, userInfo.getStatus(), "UserInfo agrees: expired, no skew for its own tokens");
     assertTrue(userInfo.getHeaderString("WWW-Authenticate").contains("invalid_token"));

@@ -14,9 +14,13 @@ import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -110,6 +114,44 @@ public interface RefreshRetryContract {
           PastRows.ageRefreshToken(r1, Duration.ofMinutes(2));
 
           assertReuseRevokedTheGrant(client, refresh(client, r1, null), second);
+        });
+  }
+
+  /**
+   * With the window open, two identical refreshes at once are a use and its retry: both answer 200,
+   * and exactly one of the two chains goes on (the other's tokens were withdrawn), 5 rounds. The
+   * window is for such a lost response: a third at once would be a reuse.
+   */
+  @Test
+  default void refreshRetryWhenTwoIdenticalRefreshesAtOnceThenBothAnsweredAndOneChainLives()
+      throws Throwable {
+    withGrace(
+        Duration.ofMinutes(1),
+        () -> {
+          JsonObject client = TestClients.register(TestClients.withRefresh());
+          String refreshToken = signIn(client).getRefreshToken().getValue();
+          for (int round = 0; round < 5; round++) {
+            String presented = refreshToken;
+            List<JsonObject> answers = new ArrayList<>();
+            for (Response response : Together.send(() -> refresh(client, presented, null), 2)) {
+              assertEquals(200, response.getStatus(), "round " + round);
+              answers.add(json(response));
+            }
+            List<JsonObject> live =
+                answers.stream()
+                    .filter(a -> userInfo(a.getString("access_token")).getStatus() == 200)
+                    .toList();
+            assertEquals(1, live.size(), "round " + round + ": one chain lives, " + answers);
+            assertEquals(
+                List.of(true, false),
+                answers.stream()
+                    .sorted(Comparator.comparing(a -> a != live.get(0)))
+                    .map(a -> json(introspect(client, a.getString("refresh_token"))))
+                    .map(body -> body.getBoolean("active"))
+                    .toList(),
+                "round " + round + ": its refresh token alone is active");
+            refreshToken = live.get(0).getString("refresh_token");
+          }
         });
   }
 
