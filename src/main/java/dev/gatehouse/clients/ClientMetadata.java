@@ -37,7 +37,8 @@ public record ClientMetadata(
     List<String> contacts,
     Map<String, String> uris,
     String idTokenSignedResponseAlg,
-    String accessTokenProfile) {
+    String accessTokenProfile,
+    List<String> resources) {
 
   /** The scopes about the signed-in user (OpenID Connect Core §5.4, §11), open to every client. */
   public static final Set<String> USER_SCOPES =
@@ -63,6 +64,16 @@ public record ClientMetadata(
    */
   public static final String ACCESS_TOKEN_PROFILE = "access_token_profile";
 
+  /**
+   * Gatehouse extension: the RFC 8707 resources (absolute URIs) a client_credentials token of this
+   * client may be for. When set, only these (and the default audience); when not, those of {@code
+   * oidc.token.resources}. Set by the operator: an update by the client cannot add one.
+   */
+  public static final String RESOURCES = "resources";
+
+  /** The longest resource URI (a grant stores up to 2000 characters of audience). */
+  public static final int MAX_RESOURCE_LENGTH = 1000;
+
   public static final String PROFILE_RFC9068 = "rfc9068";
   public static final String PROFILE_MP_JWT = "mp-jwt";
 
@@ -79,6 +90,7 @@ public record ClientMetadata(
     responseTypes = List.copyOf(responseTypes);
     contacts = List.copyOf(contacts);
     uris = Map.copyOf(uris);
+    resources = List.copyOf(resources);
   }
 
   public boolean isPublic() {
@@ -146,6 +158,9 @@ public record ClientMetadata(
     URI_MEMBERS.forEach(name -> addIfPresent(json, name, uris.get(name)));
     json.add(ID_TOKEN_SIGNED_RESPONSE_ALG, idTokenSignedResponseAlg);
     json.add(ACCESS_TOKEN_PROFILE, accessTokenProfile);
+    if (!resources.isEmpty()) {
+      json.add(RESOURCES, JSON.createArrayBuilder(resources));
+    }
     return json;
   }
 
@@ -169,7 +184,8 @@ public record ClientMetadata(
         strings(json, CONTACTS),
         uris,
         json.getString(ID_TOKEN_SIGNED_RESPONSE_ALG),
-        json.getString(ACCESS_TOKEN_PROFILE, PROFILE_RFC9068));
+        json.getString(ACCESS_TOKEN_PROFILE, PROFILE_RFC9068),
+        strings(json, RESOURCES));
   }
 
   private static List<String> strings(JsonObject json, String name) {

@@ -81,7 +81,25 @@ public final class ClientMetadataValidator {
         stringList(request, ClientMetadata.CONTACTS, List.of()),
         informationalUris(request),
         idTokenAlg(request),
-        accessTokenProfile(request));
+        accessTokenProfile(request),
+        resources(request, grantTypes));
+  }
+
+  /** RFC 8707 resources: absolute URIs without a fragment, for a client_credentials client. */
+  private static List<String> resources(JsonObject request, List<String> grantTypes) {
+    List<String> resources = stringList(request, ClientMetadata.RESOURCES, List.of());
+    if (!resources.isEmpty() && !grantTypes.contains(CLIENT_CREDENTIALS)) {
+      throw OAuthException.invalidClientMetadata(
+          "resources are for client_credentials clients: a user's tokens are for the default"
+              + " audience");
+    }
+    for (String resource : resources) {
+      if (resource.length() > ClientMetadata.MAX_RESOURCE_LENGTH) {
+        throw OAuthException.invalidClientMetadata("resources: a resource is too long");
+      }
+      RedirectUriRules.checkAbsolute(resource, ClientMetadata.RESOURCES);
+    }
+    return List.copyOf(new LinkedHashSet<>(resources));
   }
 
   private static String accessTokenProfile(JsonObject request) {

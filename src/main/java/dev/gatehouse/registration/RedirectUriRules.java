@@ -52,6 +52,11 @@ final class RedirectUriRules {
     }
   }
 
+  /** For resource URIs (RFC 8707 §2): absolute, no fragment. */
+  static void checkAbsolute(String value, String member) {
+    parse(value, member);
+  }
+
   private static URI parse(String value, String member) {
     URI uri;
     try {

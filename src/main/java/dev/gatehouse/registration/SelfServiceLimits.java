@@ -11,8 +11,8 @@ import java.util.Set;
  * to consent, so it comes only from the operator: at {@code /admin/clients}, or through {@code
  * /register} when registration requires the operator's initial access token. And no update (RFC
  * 7592 §2.2, authorized by the client's own registration access token) adds the grant, or adds API
- * scopes to a client that has it. User scopes (openid, profile, ...) are open to every client
- * anyway, and a user consents to them.
+ * scopes or resources to a client that has it. User scopes (openid, profile, ...) are open to every
+ * client anyway, and a user consents to them.
  */
 final class SelfServiceLimits {
 
@@ -48,6 +48,14 @@ final class SelfServiceLimits {
           "An update cannot add scopes to a client_credentials client ("
               + String.join(" ", added)
               + "); the operator can, at /admin/clients/{client_id}");
+    }
+    // Without a list of its own the client may ask for every resource the operator configured: an
+    // update may narrow its own list, never drop it or add to it.
+    if (!current.resources().containsAll(requested.resources())
+        || (requested.resources().isEmpty() && !current.resources().isEmpty())) {
+      throw OAuthException.invalidClientMetadata(
+          "An update cannot add resources to a client_credentials client, nor remove its list;"
+              + " the operator can, at /admin/clients/{client_id}");
     }
   }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The client_credentials grant for confidential clients: scopes limited to those the client
@@ -45,9 +46,12 @@ public class ClientCredentialsGrant implements GrantHandler {
           OAuthError.UNAUTHORIZED_CLIENT, "Public clients cannot use client_credentials");
     }
     String scope = scope(request.param("scope"), client.metadata().scope());
+    List<String> own = client.metadata().resources();
     String resource =
         ResourceIndicators.known(
-            request.params("resource"), settings.resources(), settings.defaultAudience());
+            request.params("resource"),
+            own.isEmpty() ? settings.resources() : Set.copyOf(own),
+            settings.defaultAudience());
     Instant now = clock.instant();
     Grant grant =
         new Grant(

@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.protocol.OAuthException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,17 +9,15 @@ import java.util.Set;
 
 /**
  * The RFC 8707 {@code resource} parameter of a token request. A client_credentials token takes the
- * resource as its audience when the operator listed it (an unknown resource is invalid_target, so a
- * client cannot mint tokens for an API this provider was never told of); the tokens of a user's
- * grant (authorization_code, refresh_token) are always for the default audience, so there a
+ * resource as its audience when the operator listed it, for that client (its {@code resources}
+ * metadata) or else for every client ({@code oidc.token.resources}); any other resource is
+ * invalid_target, so a client cannot mint tokens for an API it was not meant for. The tokens of a
+ * user's grant (authorization_code, refresh_token) are always for the default audience, so there a
  * resource naming anything else is refused rather than silently ignored.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
  */
 final class ResourceIndicators {
-
-  /** The longest resource URI accepted (the grant stores up to 2000 characters). */
-  static final int MAX_LENGTH = 1000;
 
   private ResourceIndicators() {}
 
@@ -31,7 +30,7 @@ final class ResourceIndicators {
       return null;
     }
     String resource = one(resources);
-    if (resource.length() > MAX_LENGTH) {
+    if (resource.length() > ClientMetadata.MAX_RESOURCE_LENGTH) {
       throw OAuthException.invalidTarget("resource is too long");
     }
     try {

@@ -151,6 +151,7 @@ class PrivateKeyJwtVerifierTest {
         List.of(),
         Map.of(),
         "RS256",
-        "rfc9068");
+        "rfc9068",
+        List.of());
   }
 }

@@ -56,6 +56,49 @@ class ClientMetadataValidatorTest {
   }
 
   @Test
+  void validateWhenMachineClientListsResourcesThenKeptOnceEachAndStoredAndShown() {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(
+            json(
+                "{'grant_types':['client_credentials'],'resources':"
+                    + "['https://api.example/orders','urn:example:ledger',"
+                    + "'https://api.example/orders']}"));
+
+    assertEquals(List.of("https://api.example/orders", "urn:example:ledger"), m.resources());
+    assertEquals(m, ClientMetadata.fromJson(m.toJson().build()), "stored and read back");
+    assertEquals(
+        List.of(),
+        ClientMetadataValidator.validate(json("{'grant_types':['client_credentials']}"))
+            .resources());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{'grant_types':['client_credentials'],'resources':['relative/path']}",
+        "{'grant_types':['client_credentials'],'resources':['https://api.example/a#f']}",
+        "{'grant_types':['client_credentials'],'resources':['https://api example/']}",
+        "{'grant_types':['client_credentials'],'resources':'https://api.example/'}",
+        "{'grant_types':['client_credentials'],'resources':[42]}",
+        "{'redirect_uris':['https://app.example/cb'],'resources':['https://api.example/']}"
+      })
+  void validateWhenResourcesInvalidOrNotForAMachineClientThenInvalidClientMetadata(String request) {
+    assertEquals(OAuthError.INVALID_CLIENT_METADATA, rejected(request).error());
+  }
+
+  @Test
+  void validateWhenResourceLongerThanATokenRequestMayNameThenInvalidClientMetadata() {
+    String longest = "https://api.example/" + "x".repeat(ClientMetadata.MAX_RESOURCE_LENGTH - 20);
+    String request = "{'grant_types':['client_credentials'],'resources':['%s']}";
+
+    assertEquals(
+        List.of(longest),
+        ClientMetadataValidator.validate(json(request.formatted(longest))).resources());
+    assertEquals(
+        OAuthError.INVALID_CLIENT_METADATA, rejected(request.formatted(longest + "x")).error());
+  }
+
+  @Test
   void validateWhenUnknownMembersThenIgnored() {
     ClientMetadata m =
         ClientMetadataValidator.validate(

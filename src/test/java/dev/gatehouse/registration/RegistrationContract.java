@@ -268,6 +268,48 @@ public interface RegistrationContract {
   }
 
   /**
+   * A machine client's resources are the operator's to give: its own update cannot add one (nor
+   * drop its list, which would open every configured resource to it); narrowing is fine.
+   */
+  @Test
+  default void updateWhenMachineClientAddsOrDropsResourcesThen400AndNarrowingAccepted() {
+    JsonObject service =
+        TestClients.configure(
+            TestClients.service("client_secret_basic")
+                .add("scope", "read")
+                .add(
+                    "resources",
+                    Json.createArrayBuilder()
+                        .add("https://api.example/a")
+                        .add("https://api.example/b")));
+    String token = service.getString("registration_access_token");
+
+    Response added =
+        manage(service, token)
+            .put(Entity.json(resourcesUpdate(service, "https://api.example/c").toString()));
+    Response dropped = manage(service, token).put(Entity.json(resourcesUpdate(service).toString()));
+    Response narrowed =
+        manage(service, token)
+            .put(Entity.json(resourcesUpdate(service, "https://api.example/a").toString()));
+
+    assertEquals(400, added.getStatus());
+    assertEquals("invalid_client_metadata", json(added).getString("error"));
+    assertEquals(400, dropped.getStatus());
+    assertEquals("invalid_client_metadata", json(dropped).getString("error"));
+    assertEquals(200, narrowed.getStatus(), () -> narrowed.readEntity(String.class));
+    assertEquals(
+        "[\"https://api.example/a\"]", json(narrowed).getJsonArray("resources").toString());
+  }
+
+  private static JsonObject resourcesUpdate(JsonObject service, String... resources) {
+    return TestClients.service("client_secret_basic")
+        .add("client_id", service.getString("client_id"))
+        .add("scope", "read")
+        .add("resources", Json.createArrayBuilder(List.of(resources)))
+        .build();
+  }
+
+  /**
    * Two updates cannot do what one may not: the machine client drops the grant while widening its
    * scope (a web app's scopes are for users to consent to), then asks for the grant back: refused.
    */

@@ -65,6 +65,35 @@ class SelfServiceLimitsTest {
         "dropping the grant: scopes are then for users to consent to");
   }
 
+  /**
+   * A machine client's own resources list is the operator's: an update may narrow it, never add to
+   * it, nor drop it (without one, every resource of oidc.token.resources is open to it).
+   */
+  @Test
+  void updateWhenMachineClientAddsOrDropsResourcesThenRefusedNarrowingAccepted() {
+    ClientMetadata two = service("read", "'https://api.example/a','https://api.example/b'");
+    ClientMetadata one = service("read", "'https://api.example/a'");
+    ClientMetadata other = service("read", "'https://api.example/c'");
+    ClientMetadata none = service("read");
+
+    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(two, two));
+    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(two, one));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(one, two));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(one, other));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(one, none));
+    assertRefused(() -> SelfServiceLimits.checkUpdate(none, one));
+    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(none, none));
+  }
+
+  private static ClientMetadata service(String scope, String resources) {
+    return metadata(
+        "{'grant_types':['client_credentials'],'scope':'"
+            + scope
+            + "','resources':["
+            + resources
+            + "]}");
+  }
+
   private static ClientMetadata service(String scope) {
     return metadata(
         "{'grant_types':['client_credentials']"

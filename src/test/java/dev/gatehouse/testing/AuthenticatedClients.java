@@ -33,6 +33,7 @@ public final class AuthenticatedClients {
             List.of(),
             Map.of(),
             "RS256",
-            "rfc9068"));
+            "rfc9068",
+            List.of()));
   }
 }

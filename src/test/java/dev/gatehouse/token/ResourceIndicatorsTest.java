@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
 import java.util.List;
@@ -32,7 +33,7 @@ class ResourceIndicatorsTest {
     assertInvalidTarget(
         () ->
             ResourceIndicators.resource(
-                List.of("https://api.example/" + "x".repeat(ResourceIndicators.MAX_LENGTH))));
+                List.of("https://api.example/" + "x".repeat(ClientMetadata.MAX_RESOURCE_LENGTH))));
   }
 
   @Test

@@ -514,6 +514,49 @@ public interface TokenLifecycleContract {
     assertEquals("read", body.getString("scope"), "default: the client's registered scope");
   }
 
+  /**
+   * A client the operator gave resources of its own gets tokens for those alone: a resource listed
+   * in oidc.token.resources for every other client is invalid_target for it.
+   */
+  @Test
+  default void clientCredentialsWhenClientHasOwnResourcesThenOnlyThoseAndTheDefaultAudience()
+      throws Exception {
+    JsonObject inventory =
+        TestClients.configure(
+            TestClients.service("client_secret_basic")
+                .add("scope", "read")
+                .add("resources", Json.createArrayBuilder().add("https://api.example/inventory")));
+    JsonObject anyService = TestClients.machine("read");
+
+    JsonObject own =
+        json(
+            token(
+                inventory,
+                new Form("grant_type", "client_credentials")
+                    .param("resource", "https://api.example/inventory")));
+    Response listedForOthers =
+        token(
+            inventory,
+            new Form("grant_type", "client_credentials")
+                .param("resource", "https://api.example/orders"));
+    Response notTheirs =
+        token(
+            anyService,
+            new Form("grant_type", "client_credentials")
+                .param("resource", "https://api.example/inventory"));
+    JsonObject plain = json(token(inventory, new Form("grant_type", "client_credentials")));
+
+    assertEquals(
+        List.of("https://api.example/inventory"),
+        SignedJWT.parse(own.getString("access_token")).getJWTClaimsSet().getAudience());
+    assertEquals("invalid_target", json(listedForOthers).getString("error"));
+    assertEquals("invalid_target", json(notTheirs).getString("error"));
+    assertEquals(
+        List.of("gatehouse-api"),
+        SignedJWT.parse(plain.getString("access_token")).getJWTClaimsSet().getAudience(),
+        "without resource: the default audience");
+  }
+
   @Test
   default void clientCredentialsWhenClientRegisteredNoScopeThenTokenWithoutScopeAndAnyScopeRefused()
       throws Exception {
