@@ -46,7 +46,7 @@ public class Client {
   @Column(name = "token_endpoint_auth_method", nullable = false, length = 32)
   private String tokenEndpointAuthMethod;
 
-  @Column(name = "metadata", nullable = false, length = 32000)
+  @Column(name = "metadata", nullable = false, length = ClientMetadata.MAX_STORED_LENGTH)
   private String metadataJson;
 
   @Column(name = "origin", nullable = false, length = 16)

@@ -67,9 +67,13 @@ public record ClientMetadata(
   /**
    * Gatehouse extension: the RFC 8707 resources (absolute URIs) a client_credentials token of this
    * client may be for. When set, only these (and the default audience); when not, those of {@code
-   * oidc.token.resources}. Set by the operator: an update by the client cannot add one.
+   * oidc.token.resources}. Set by the operator at /admin/clients: registration cannot set it, and
+   * an update by the client may narrow it, never add to it or drop it.
    */
   public static final String RESOURCES = "resources";
+
+  /** The longest metadata, as {@link #toJson()} writes it, that a client row stores. */
+  public static final int MAX_STORED_LENGTH = 32000;
 
   /** The longest resource URI (a grant stores up to 2000 characters of audience). */
   public static final int MAX_RESOURCE_LENGTH = 1000;

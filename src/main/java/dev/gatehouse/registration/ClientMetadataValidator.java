@@ -67,22 +67,38 @@ public final class ClientMetadataValidator {
     JsonObject jwks = jwks(request);
     String jwksUri = string(request, ClientMetadata.JWKS_URI, null);
     checkKeys(authMethod, jwks, jwksUri);
-    return new ClientMetadata(
-        redirectUris,
-        postLogout,
-        string(request, ClientMetadata.CLIENT_NAME, null),
-        grantTypes,
-        responseTypes,
-        scope(request),
-        authMethod,
-        jwks,
-        jwksUri,
-        applicationType,
-        stringList(request, ClientMetadata.CONTACTS, List.of()),
-        informationalUris(request),
-        idTokenAlg(request),
-        accessTokenProfile(request),
-        resources(request, grantTypes));
+    return fitsItsRow(
+        new ClientMetadata(
+            redirectUris,
+            postLogout,
+            string(request, ClientMetadata.CLIENT_NAME, null),
+            grantTypes,
+            responseTypes,
+            scope(request),
+            authMethod,
+            jwks,
+            jwksUri,
+            applicationType,
+            stringList(request, ClientMetadata.CONTACTS, List.of()),
+            informationalUris(request),
+            idTokenAlg(request),
+            accessTokenProfile(request),
+            resources(request, grantTypes)));
+  }
+
+  /**
+   * Each member has its own bounds, but together they may still be more than a client row stores (a
+   * body of 64 KiB can hold 20 redirect URIs of 2000 characters): refused here, not by the
+   * database.
+   */
+  private static ClientMetadata fitsItsRow(ClientMetadata metadata) {
+    if (metadata.toJson().build().toString().length() > ClientMetadata.MAX_STORED_LENGTH) {
+      throw OAuthException.invalidClientMetadata(
+          "The client metadata is too large: at most "
+              + ClientMetadata.MAX_STORED_LENGTH
+              + " characters in all");
+    }
+    return metadata;
   }
 
   /** RFC 8707 resources: absolute URIs without a fragment, for a client_credentials client. */

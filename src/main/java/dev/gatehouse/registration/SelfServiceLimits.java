@@ -25,6 +25,12 @@ final class SelfServiceLimits {
     if (requested.allowsGrant(CLIENT_CREDENTIALS) && !gated) {
       throw machineGrantRefused();
     }
+    // Not even with the initial access token: the audiences a client's tokens may have are the
+    // operator's to name, else a registrant could mint tokens for any API it names.
+    if (!requested.resources().isEmpty()) {
+      throw OAuthException.invalidClientMetadata(
+          "resources are set by the operator, at /admin/clients");
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,28 @@ class ClientMetadataValidatorTest {
         ClientMetadataValidator.validate(json(request.formatted(longest))).resources());
     assertEquals(
         OAuthError.INVALID_CLIENT_METADATA, rejected(request.formatted(longest + "x")).error());
+  }
+
+  @Test
+  void validateWhenMembersTogetherLargerThanTheClientRowThenInvalidClientMetadata() {
+    String uris =
+        IntStream.range(0, 20)
+            .mapToObj(i -> "'https://app.example/" + i + "x".repeat(1900) + "'")
+            .collect(Collectors.joining(","));
+    String fewer =
+        IntStream.range(0, 10)
+            .mapToObj(i -> "'https://app.example/" + i + "x".repeat(1900) + "'")
+            .collect(Collectors.joining(","));
+
+    assertEquals(
+        OAuthError.INVALID_CLIENT_METADATA,
+        rejected("{'redirect_uris':[" + uris + "]}").error(),
+        "each URI within its bound, together over 32000 characters");
+    assertEquals(
+        10,
+        ClientMetadataValidator.validate(json("{'redirect_uris':[" + fewer + "]}"))
+            .redirectUris()
+            .size());
   }
 
   @Test

@@ -363,6 +363,24 @@ public interface RegistrationContract {
     assertEquals(401, manage(client, token).delete().getStatus());
   }
 
+  /**
+   * Each redirect URI within its bound, 20 of them within the 64 KiB body, yet together more than a
+   * client row stores: 400, not a database error.
+   */
+  @Test
+  default void registerWhenMetadataTogetherTooLargeToStoreThen400InvalidClientMetadata() {
+    var uris = Json.createArrayBuilder();
+    for (int i = 0; i < 20; i++) {
+      uris.add("https://app.example/" + i + "x".repeat(1900));
+    }
+
+    Response response =
+        TestClients.post(Json.createObjectBuilder().add("redirect_uris", uris).build());
+
+    assertEquals(400, response.getStatus());
+    assertEquals("invalid_client_metadata", json(response).getString("error"));
+  }
+
   @Test
   default void registerWhenTooManyRequestsFromOneAddressThen429() throws Exception {
     // From 127.0.0.2 so that no other test shares this address's budget (200 a minute in the ITs;

@@ -65,6 +65,14 @@ class SelfServiceLimitsTest {
         "dropping the grant: scopes are then for users to consent to");
   }
 
+  @Test
+  void registrationWhenResourcesThenRefusedEvenWithTheInitialAccessToken() {
+    ClientMetadata withResources = service("read", "'https://payments.example/'");
+
+    assertRefused(() -> SelfServiceLimits.checkRegistration(withResources, true));
+    assertRefused(() -> SelfServiceLimits.checkRegistration(withResources, false));
+  }
+
   /**
    * A machine client's own resources list is the operator's: an update may narrow it, never add to
    * it, nor drop it (without one, every resource of oidc.token.resources is open to it).
