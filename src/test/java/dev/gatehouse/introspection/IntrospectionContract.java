@@ -142,6 +142,12 @@ public interface IntrospectionContract {
         json(introspect(client, control)).getBoolean("active"),
         "the control, re-signed unchanged, is active: only the changes below make the difference");
     assertEquals(INACTIVE, json(introspect(client, expired)), "expired");
+    JsonObject other = TestClients.register(TestClients.withRefresh());
+    assertEquals(
+        400,
+        status(AsClient.revoke(other, expired, null)),
+        "revocation still refuses it to another client, as while it was active");
+    assertEquals(200, status(AsClient.revoke(client, expired, null)), "its holder: nothing to do");
     assertEquals(INACTIVE, json(introspect(client, otherIssuer)), "another issuer");
     assertEquals(INACTIVE, json(introspect(client, tampered)), "bad signature");
     assertEquals(INACTIVE, json(introspect(client, unsigned)), "alg none");
@@ -266,6 +272,10 @@ public interface IntrospectionContract {
     assertTrue(
         json(introspect(client, tokens.getString("access_token"), "id_token"))
             .getBoolean("active"));
+    assertTrue(
+        json(introspect(client, tokens.getString("refresh_token"), "no_such_type"))
+            .getBoolean("active"),
+        "RFC 7662 §2.1: an unknown hint is only a hint");
   }
 
   @Test
@@ -350,6 +360,12 @@ public interface IntrospectionContract {
       assertEquals(405, delete.getStatus(), path);
       put.close();
       delete.close();
+    }
+  }
+
+  private static int status(Response response) {
+    try (response) {
+      return response.getStatus();
     }
   }
 

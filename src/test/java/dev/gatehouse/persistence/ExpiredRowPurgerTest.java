@@ -1,6 +1,7 @@
 package dev.gatehouse.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.CleanupSettings;
@@ -86,6 +87,14 @@ class ExpiredRowPurgerTest {
                     r.getLevel() == Level.WARNING
                         && r.getMessage().contains("refresh tokens failed")),
         "the failure is logged");
+  }
+
+  @Test
+  void scheduleWhenRetentionNegativeThenDeploymentFailsBeforeAnyTimer() throws Exception {
+    ExpiredRowPurger purger = purger(rule -> 0);
+    set(purger.settings, "retention", Duration.ofDays(-1));
+
+    assertThrows(IllegalStateException.class, purger::schedule);
   }
 
   @Test

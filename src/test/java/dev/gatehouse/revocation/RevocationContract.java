@@ -43,6 +43,7 @@ public interface RevocationContract {
         new String[] {first.getString("access_token"), second.getString("access_token")}) {
       assertFalse(json(introspect(client, access)).getBoolean("active"));
       assertEquals(401, userInfo(access).getStatus(), "RFC 7009 §2.1: the grant's access tokens");
+      assertEquals(401, status(api(access)), "and the sample API refuses them too");
     }
   }
 
