@@ -193,7 +193,7 @@ public interface RevocationContract {
   @Test
   default void revokeWhenClientCredentialsTokenThenInactiveAndRefusedByTheSampleApi() {
     JsonObject service = TestClients.machine("read");
-    String access = clientCredentialsToken(service);
+    String access = AsClient.clientCredentialsToken(service);
     assertEquals(200, status(api(access)));
 
     assertEquals(200, status(revoke(service, access, null)));
@@ -212,7 +212,7 @@ public interface RevocationContract {
   @Test
   default void clientDeletedWhenItsGrantEscapedTheRevocationThenItsTokensInactiveAnyway() {
     JsonObject service = TestClients.machine("read");
-    String access = clientCredentialsToken(service);
+    String access = AsClient.clientCredentialsToken(service);
     JsonObject resourceServer = TestClients.resourceServer();
     assertTrue(json(introspect(resourceServer, access)).getBoolean("active"));
     assertEquals(200, status(api(access)));
@@ -235,7 +235,7 @@ public interface RevocationContract {
   default void clientCreatedAgainUnderTheIdOfOneWithAnEscapedGrantThenOldTokensStayInactive() {
     String clientId = "recreated-" + System.nanoTime();
     JsonObject first = TestClients.configure(readingService(clientId));
-    String escaped = clientCredentialsToken(first);
+    String escaped = AsClient.clientCredentialsToken(first);
     try (Response deleted =
         request("/test-only/db/client/" + first.getString("client_id")).delete()) {
       assertEquals(204, deleted.getStatus());
@@ -247,7 +247,7 @@ public interface RevocationContract {
     JsonObject resourceServer = TestClients.resourceServer();
     assertFalse(json(introspect(resourceServer, escaped)).getBoolean("active"));
     assertEquals(401, status(api(escaped)));
-    String fresh = clientCredentialsToken(again);
+    String fresh = AsClient.clientCredentialsToken(again);
     assertTrue(json(introspect(resourceServer, fresh)).getBoolean("active"));
     assertEquals(200, status(api(fresh)));
   }
@@ -257,11 +257,6 @@ public interface RevocationContract {
     return TestClients.service("client_secret_basic")
         .add("scope", "read")
         .add("client_id", clientId);
-  }
-
-  private static String clientCredentialsToken(JsonObject service) {
-    return json(AsClient.token(service, new Form("grant_type", "client_credentials")))
-        .getString("access_token");
   }
 
   private static Response api(String accessToken) {

@@ -2,6 +2,7 @@ package dev.gatehouse.testing;
 
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -40,6 +41,23 @@ public final class AsClient {
 
   public static Response token(JsonObject client, Form form) {
     return post(client, "/token", form);
+  }
+
+  /** A client_credentials grant request, naming an RFC 8707 resource when not null. */
+  public static Response clientCredentials(JsonObject client, String resource) {
+    Form form = new Form("grant_type", "client_credentials");
+    if (resource != null) {
+      form.param("resource", resource);
+    }
+    return token(client, form);
+  }
+
+  /** A client_credentials access token of the client, asserting the grant succeeded. */
+  public static String clientCredentialsToken(JsonObject client) {
+    Response response = clientCredentials(client, null);
+    JsonObject body = json(response);
+    assertEquals(200, response.getStatus(), body::toString);
+    return body.getString("access_token");
   }
 
   /** A refresh_token grant request, with a scope when not null. */

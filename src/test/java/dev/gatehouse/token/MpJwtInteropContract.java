@@ -1,6 +1,5 @@
 package dev.gatehouse.token;
 
-import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +13,6 @@ import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +66,8 @@ public interface MpJwtInteropContract {
                 .add("scope", "read")
                 .add("access_token_profile", "mp-jwt"));
     JsonObject plain = TestClients.machine("read");
-    SignedJWT access = SignedJWT.parse(clientCredentialsToken(mpJwt));
-    SignedJWT atJwt = SignedJWT.parse(clientCredentialsToken(plain));
+    SignedJWT access = SignedJWT.parse(AsClient.clientCredentialsToken(mpJwt));
+    SignedJWT atJwt = SignedJWT.parse(AsClient.clientCredentialsToken(plain));
 
     assertEquals("JWT", access.getHeader().getType().toString());
     assertEquals(mpJwt.getString("client_id"), access.getJWTClaimsSet().getSubject());
@@ -78,12 +76,6 @@ public interface MpJwtInteropContract {
         403, status(request(PROBE).header("Authorization", "Bearer " + access.serialize())));
     assertEquals(
         401, status(request(PROBE).header("Authorization", "Bearer " + atJwt.serialize())));
-  }
-
-  private static String clientCredentialsToken(JsonObject client) {
-    Response response = AsClient.token(client, new Form("grant_type", "client_credentials"));
-    assertEquals(200, response.getStatus());
-    return json(response).getString("access_token");
   }
 
   private static int status(Invocation.Builder call) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import static dev.gatehouse.testing.AsClient.clientCredentials;
 import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
 import static dev.gatehouse.testing.AsClient.token;
@@ -502,12 +503,7 @@ public interface TokenLifecycleContract {
   default void clientCredentialsWhenResourceGivenThenAudienceIsResource() throws Exception {
     JsonObject client = TestClients.machine("read");
 
-    JsonObject body =
-        json(
-            token(
-                client,
-                new Form("grant_type", "client_credentials")
-                    .param("resource", "https://api.example/orders")));
+    JsonObject body = json(clientCredentials(client, "https://api.example/orders"));
 
     var claims = SignedJWT.parse(body.getString("access_token")).getJWTClaimsSet();
     assertEquals("https://api.example/orders", claims.getAudience().get(0));
@@ -528,23 +524,10 @@ public interface TokenLifecycleContract {
                 .add("resources", Json.createArrayBuilder().add("https://api.example/inventory")));
     JsonObject anyService = TestClients.machine("read");
 
-    JsonObject own =
-        json(
-            token(
-                inventory,
-                new Form("grant_type", "client_credentials")
-                    .param("resource", "https://api.example/inventory")));
-    Response listedForOthers =
-        token(
-            inventory,
-            new Form("grant_type", "client_credentials")
-                .param("resource", "https://api.example/orders"));
-    Response notTheirs =
-        token(
-            anyService,
-            new Form("grant_type", "client_credentials")
-                .param("resource", "https://api.example/inventory"));
-    JsonObject plain = json(token(inventory, new Form("grant_type", "client_credentials")));
+    JsonObject own = json(clientCredentials(inventory, "https://api.example/inventory"));
+    Response listedForOthers = clientCredentials(inventory, "https://api.example/orders");
+    Response notTheirs = clientCredentials(anyService, "https://api.example/inventory");
+    JsonObject plain = json(clientCredentials(inventory, null));
 
     assertEquals(
         List.of("https://api.example/inventory"),
