@@ -119,7 +119,12 @@ class AccessTokenVerifierTest {
         verifier.verify(sign(expired, "at+jwt")),
         "expired a second ago: no clock skew for exp");
     assertEquals(Optional.empty(), verifier.verify(sign(otherIssuer, "at+jwt")));
-    assertEquals(Optional.empty(), verifier.verify(sign(accessClaims(600), "at+jwt", unpublished)));
+    JwtClaims recordedButForeignKey = accessClaims(600);
+    activeJtis.add(recordedButForeignKey.getJwtId());
+    assertEquals(
+        Optional.empty(),
+        verifier.verify(sign(recordedButForeignKey, "at+jwt", unpublished)),
+        "a key this provider does not publish, though its jti is recorded active");
   }
 
   private static JwtClaims accessClaims(long secondsToExpiry) {
