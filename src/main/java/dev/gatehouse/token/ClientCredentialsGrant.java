@@ -73,7 +73,7 @@ public class ClientCredentialsGrant implements GrantHandler {
    */
   static String scope(String requested, String registered) {
     List<String> allowed = ClientMetadata.apiScopes(registered);
-    if (requested == null || requested.isBlank()) {
+    if (requested == null) {
       return String.join(" ", allowed);
     }
     List<String> scopes = TokenIssuer.requested(requested);

@@ -160,7 +160,7 @@ public class RefreshTokenGrant implements GrantHandler {
    */
   private static String allowedNarrowing(String requested, String granted, ClientMetadata client) {
     String allowed = stillAllowed(narrowed(requested, granted), client);
-    if (requested != null && !requested.isBlank() && allowed.isEmpty()) {
+    if (requested != null && allowed.isEmpty()) {
       throw OAuthException.invalidScope("The client is no longer registered for the scope");
     }
     return allowed;
@@ -168,7 +168,7 @@ public class RefreshTokenGrant implements GrantHandler {
 
   /** The requested scope if it is within the granted one; the granted one if none is requested. */
   private static String narrowed(String requested, String granted) {
-    if (requested == null || requested.isBlank()) {
+    if (requested == null) {
       return granted;
     }
     List<String> grantedScopes = TokenIssuer.scopes(granted);

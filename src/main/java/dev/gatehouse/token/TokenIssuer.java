@@ -2,13 +2,14 @@ package dev.gatehouse.token;
 
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.userinfo.ClaimsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Issues the tokens of a grant: a JWT access token, an ID token when a user granted openid, and a
@@ -20,6 +21,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TokenIssuer {
+
+  // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
   @Inject AccessTokenFactory accessTokens;
   @Inject IdTokenFactory idTokens;
@@ -88,10 +92,27 @@ public class TokenIssuer {
   }
 
   /**
-   * The scopes of a request's non-blank {@code scope} parameter, each once, in the order sent (RFC
-   * 6749 §3.3: a list of values; a repeat adds nothing, so it is no error either).
+   * The scopes of a request's {@code scope} parameter, each once, in the order sent (RFC 6749 §3.3:
+   * a list of values; a repeat adds nothing, so it is no error either). Each must be a scope-token
+   * (printable ASCII but space, {@code "} and {@code \}); spaces around and between them are
+   * forgiven, but a value of spaces alone is invalid_scope, not "no scope requested".
    */
   static List<String> requested(String scope) {
-    return List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +"))));
+    List<String> scopes = new ArrayList<>();
+    for (String token : scope.split(" +")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      if (!SCOPE_TOKEN.matcher(token).matches()) {
+        throw OAuthException.invalidScope("scope must be space-separated scope tokens");
+      }
+      if (!scopes.contains(token)) {
+        scopes.add(token);
+      }
+    }
+    if (scopes.isEmpty()) {
+      throw OAuthException.invalidScope("scope names no scope");
+    }
+    return List.copyOf(scopes);
   }
 }

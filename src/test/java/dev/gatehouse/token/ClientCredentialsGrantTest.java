@@ -19,7 +19,25 @@ class ClientCredentialsGrantTest {
     assertEquals(
         "read write",
         ClientCredentialsGrant.scope(null, "openid read profile email offline_access write"));
-    assertEquals("", ClientCredentialsGrant.scope(" ", null), "nothing registered, nothing given");
+    assertEquals("", ClientCredentialsGrant.scope(null, null), "nothing registered, nothing given");
+  }
+
+  @Test
+  void scopeWhenNotScopeTokensOrOnlySpacesThenInvalidScope() {
+    for (String bad :
+        new String[] {
+          " ", "   ", "read\u0000", "read\twrite", "re\"ad", "re\\ad", "réad", "read\n"
+        }) {
+      OAuthException refused =
+          assertThrows(
+              OAuthException.class, () -> ClientCredentialsGrant.scope(bad, "read write"), bad);
+      assertEquals(OAuthError.INVALID_SCOPE, refused.error(), bad);
+    }
+  }
+
+  @Test
+  void scopeWhenSpacesAroundOrBetweenThenForgiven() {
+    assertEquals("read write", ClientCredentialsGrant.scope("  read   write ", "read write"));
   }
 
   @Test

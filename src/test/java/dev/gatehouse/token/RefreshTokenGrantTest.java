@@ -277,6 +277,22 @@ class RefreshTokenGrantTest {
   }
 
   @Test
+  void refreshWhenScopeIsOnlySpacesOrHoldsANulThenInvalidScope() {
+    for (String bad : new String[] {" ", "openid\u0000", "openid\u0000 phone"}) {
+      RefreshTokenGrant grant = grant(Duration.ZERO);
+      tokens.add("r-" + bad.length(), null);
+      MultivaluedHashMap<String, String> form = form("r-" + bad.length());
+      form.add("scope", bad);
+
+      OAuthException refused =
+          assertThrows(
+              OAuthException.class, () -> grant.handle(new TokenRequest(client(CLIENT), form)));
+
+      assertEquals(OAuthError.INVALID_SCOPE, refused.error(), bad);
+    }
+  }
+
+  @Test
   void refreshWhenNarrowedScopeHasRepeatsThenEachScopeOnce() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     tokens.add("r1", null);
