@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,10 +13,16 @@ public class AccountRepository {
   @PersistenceContext EntityManager em;
 
   public Optional<Account> findBySubject(String subject) {
+    if (!StoredText.storable(subject)) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(em.find(Account.class, subject));
   }
 
   public Optional<Account> findByUsername(String username) {
+    if (!StoredText.storable(username)) {
+      return Optional.empty();
+    }
     return em.createNamedQuery("Account.findByUsername", Account.class)
         .setParameter("username", username)
         .getResultStream()

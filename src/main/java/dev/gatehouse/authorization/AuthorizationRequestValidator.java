@@ -3,6 +3,7 @@ package dev.gatehouse.authorization;
 import dev.gatehouse.clients.Client;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.persistence.StoredText;
 import dev.gatehouse.protocol.OAuthError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,9 @@ import java.util.Set;
 
 /**
  * Checks an authorization request in the order the specifications require: client, redirect_uri
- * (errors so far are never redirected), then response_type, scope, PKCE, prompt and max_age, nonce
- * (errors go back to the verified redirect_uri). Unknown parameters are ignored; repeated ones are
- * invalid_request.
+ * (errors so far are never redirected), then repeated or NUL-holding parameters, response_type,
+ * scope, PKCE, prompt and max_age, nonce (errors go back to the verified redirect_uri). Unknown
+ * parameters are ignored; repeated ones are invalid_request.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequestValidation">OpenID
  *     Connect Core §3.1.2.2</a>
@@ -87,6 +88,11 @@ public class AuthorizationRequestValidator {
         (name, values) -> {
           if (values.size() > 1) {
             throw step.error(OAuthError.INVALID_REQUEST, "Parameter " + name + " is repeated");
+          }
+          // Stored with the pending request: a NUL no parameter may hold fails the database.
+          if (!StoredText.storable(values.get(0))) {
+            throw step.error(
+                OAuthError.INVALID_REQUEST, "Parameter " + name + " holds a NUL character");
           }
         });
   }

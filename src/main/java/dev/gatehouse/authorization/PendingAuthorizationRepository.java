@@ -1,5 +1,6 @@
 package dev.gatehouse.authorization;
 
+import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +17,7 @@ public class PendingAuthorizationRepository {
   }
 
   public Optional<PendingAuthorization> find(String id) {
-    if (id == null || id.isEmpty() || id.length() > 64) {
+    if (!StoredText.storable(id) || id.isEmpty() || id.length() > 64) {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(PendingAuthorization.class, id));

@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +13,7 @@ public class ClientRepository {
   @PersistenceContext EntityManager em;
 
   public Optional<Client> find(String clientId) {
-    if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
+    if (!StoredText.storable(clientId) || clientId.isEmpty() || clientId.length() > 128) {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(Client.class, clientId));

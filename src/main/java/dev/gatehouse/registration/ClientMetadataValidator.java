@@ -246,7 +246,18 @@ public final class ClientMetadataValidator {
       throw OAuthException.invalidClientMetadata(
           name + " must be a non-empty string of at most " + MAX_STRING + " characters");
     }
+    if (hasControlCharacter(s)) {
+      throw OAuthException.invalidClientMetadata(name + " must not hold control characters");
+    }
     return s;
+  }
+
+  /**
+   * A name, URI or address has no use for a control character (U+0000 to U+001F, U+007F), and
+   * U+0000 cannot even be stored in PostgreSQL text.
+   */
+  private static boolean hasControlCharacter(String s) {
+    return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   static List<String> stringList(JsonObject request, String name, List<String> fallback) {
@@ -269,6 +280,9 @@ public final class ClientMetadataValidator {
         throw error(name, name + " must be an array of non-empty strings");
       }
       String s = ((JsonString) item).getString();
+      if (hasControlCharacter(s)) {
+        throw error(name, name + " must not hold control characters");
+      }
       if (!values.contains(s)) {
         values.add(s);
       }

@@ -13,6 +13,7 @@ import dev.gatehouse.keys.KeyAdminContract;
 import dev.gatehouse.persistence.PurgeContract;
 import dev.gatehouse.protocol.CrossOriginContract;
 import dev.gatehouse.protocol.ErrorModelContract;
+import dev.gatehouse.protocol.NulCharacterContract;
 import dev.gatehouse.registration.ClientAdminContract;
 import dev.gatehouse.registration.RegistrationContract;
 import dev.gatehouse.resourceserver.ResourceServerContract;
@@ -57,6 +58,7 @@ class GatehouseIT
         ConsentWithdrawalContract,
         TokenRaceContract,
         PurgeContract,
+        NulCharacterContract,
         KrazoFilterScopeContract {
 
   @Deployment(testable = false)
