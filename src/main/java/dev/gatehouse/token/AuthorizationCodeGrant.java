@@ -25,6 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthorizationCodeGrant implements GrantHandler {
 
+  private static final String INVALID_OR_USED =
+      "The authorization code is invalid or was already used";
+
   @Inject AuthorizationCodeRepository codes;
   @Inject GrantRepository grants;
   @Inject GrantRevocation revocation;
@@ -45,7 +48,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     // Before the code is consumed: a request refused for its resource may be sent again without.
     ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();
-    AuthorizationCode issued = consume(code, now);
+    AuthorizationCode issued = consume(code, request.client().clientId(), now);
     checkBinding(issued, request, now);
     Grant grant =
         grants
@@ -72,27 +75,31 @@ public class AuthorizationCodeGrant implements GrantHandler {
         now);
   }
 
-  /** RFC 6749 §4.1.2: single use; on a replay every token of the grant is revoked. */
-  private AuthorizationCode consume(String code, Instant now) {
+  /**
+   * RFC 6749 §4.1.2: single use; on a replay by the client the code was issued to, every token of
+   * the grant is revoked. Another client's replay revokes nothing: it could not have redeemed the
+   * code, and a leaked code (Referer, history, logs) must not let anyone end a user's grant.
+   */
+  private AuthorizationCode consume(String code, String clientId, Instant now) {
     if (codes.consume(code, now)) {
       return codes.find(code).orElseThrow();
     }
-    String description = "The authorization code is invalid or was already used";
     // A replay; once the purge deleted the code's row, the grant issued for it still knows it.
+    Optional<AuthorizationCode> row = codes.find(code);
     Optional<String> replayed =
-        codes
-            .find(code)
-            .map(AuthorizationCode::grantId)
-            .or(() -> grants.findByCode(code).map(Grant::id));
+        row.isPresent()
+            ? row.filter(c -> c.clientId().equals(clientId)).map(AuthorizationCode::grantId)
+            : grants.findByCode(code).filter(g -> g.clientId().equals(clientId)).map(Grant::id);
     if (replayed.isPresent()) {
-      throw revocation.revoke(replayed.get(), "authorization code replayed", description);
+      throw revocation.revoke(replayed.get(), "authorization code replayed", INVALID_OR_USED);
     }
-    throw OAuthException.invalidGrant(description);
+    throw OAuthException.invalidGrant(INVALID_OR_USED);
   }
 
   private static void checkBinding(AuthorizationCode code, TokenRequest request, Instant now) {
     if (!code.clientId().equals(request.client().clientId())) {
-      throw OAuthException.invalidGrant("The authorization code was issued to another client");
+      // The same answer as for an unknown code: another client learns nothing of this one.
+      throw OAuthException.invalidGrant(INVALID_OR_USED);
     }
     if (code.isExpired(now)) {
       throw OAuthException.invalidGrant("The authorization code has expired");

@@ -59,7 +59,8 @@ public class RefreshTokenGrant implements GrantHandler {
             .find(token)
             .orElseThrow(() -> withoutRow(token, request.client().clientId(), now));
     if (!presented.clientId().equals(request.client().clientId())) {
-      throw OAuthException.invalidGrant("The refresh token was issued to another client");
+      // The same answer as for an unknown token: another client learns nothing of this one.
+      throw invalidOrUsed();
     }
     if (!refreshTokens.consume(token, now)) {
       rotatedTokenPresented(token, presented, now);

@@ -36,6 +36,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.Browser;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
@@ -484,7 +485,12 @@ public interface AuthorizationCodeFlowContract {
 
     TokenErrorResponse stolen = redeemError(thief, code, attempt.verifier());
     assertEquals("invalid_grant", stolen.getErrorObject().getCode());
-    assertTrue(stolen.getErrorObject().getDescription().contains("another client"));
+    assertEquals(
+        redeemError(thief, new AuthorizationCode("no-such-code"), attempt.verifier())
+            .getErrorObject()
+            .getDescription(),
+        stolen.getErrorObject().getDescription(),
+        "the thief learns nothing it would not of an unknown code");
 
     TokenRequest otherRedirect =
         new TokenRequest(
@@ -493,6 +499,15 @@ public interface AuthorizationCodeFlowContract {
             new AuthorizationCodeGrant(code, URI.create(CALLBACK + "?x=1"), attempt.verifier()));
     TokenResponse mismatch = OIDCTokenResponseParser.parse(otherRedirect.toHTTPRequest().send());
     assertEquals("invalid_grant", mismatch.toErrorResponse().getErrorObject().getCode());
+
+    // Neither refusal used the code up; and the thief replaying it once used revokes nothing.
+    OIDCTokenResponse owned = redeem(owner, code, attempt.verifier());
+    String accessToken = owned.getOIDCTokens().getAccessToken().getValue();
+    assertEquals(
+        "invalid_grant", redeemError(thief, code, attempt.verifier()).getErrorObject().getCode());
+    assertEquals(200, AsClient.userInfo(accessToken).getStatus(), "the owner's tokens live on");
+    redeemError(owner, code, attempt.verifier());
+    assertEquals(401, AsClient.userInfo(accessToken).getStatus(), "the owner's own replay revokes");
   }
 
   @Test
