@@ -33,7 +33,27 @@ public class PrivateKeyJwtVerifier {
   static final int CLOCK_SKEW_SECONDS = 60;
   static final int MAX_LIFETIME_MINUTES = 60;
 
+  /** Remote key sets kept at once; past that the cache starts over. */
+  static final int MAX_REMOTE_KEY_SETS = 1000;
+
+  /** An unknown kid fetches the client's keys anew at most this often. */
+  static final long REFETCH_AFTER_MILLIS = 30_000;
+
+  private static final ClientKeysFetch FETCH = new ClientKeysFetch();
+
   private final Map<String, HttpsJwks> remoteKeySets = new ConcurrentHashMap<>();
+
+  /**
+   * A client's jwks_uri, fetched within hard bounds ({@link ClientKeysFetch}) and, for an assertion
+   * naming an unknown kid, not again before {@link #REFETCH_AFTER_MILLIS}: such assertions cannot
+   * make every token request wait on the client's server.
+   */
+  static HttpsJwks remoteKeySet(String jwksUri) {
+    HttpsJwks keys = new HttpsJwks(jwksUri);
+    keys.setSimpleHttpGet(FETCH);
+    keys.setRefreshReprieveThreshold(REFETCH_AFTER_MILLIS);
+    return keys;
+  }
 
   /** The {@code iss} of an assertion, read without verification, to find the client. */
   public static String unverifiedIssuer(String assertion) {
@@ -82,8 +102,12 @@ public class PrivateKeyJwtVerifier {
             new JsonWebKeySet(client.jwks().toString()).getJsonWebKeys());
       }
       if (client.jwksUri() != null) {
+        if (remoteKeySets.size() >= MAX_REMOTE_KEY_SETS) {
+          // Registration is open: one client after another must not grow this without bound.
+          remoteKeySets.clear();
+        }
         return new HttpsJwksVerificationKeyResolver(
-            remoteKeySets.computeIfAbsent(client.jwksUri(), HttpsJwks::new));
+            remoteKeySets.computeIfAbsent(client.jwksUri(), PrivateKeyJwtVerifier::remoteKeySet));
       }
     } catch (JoseException e) {
       throw OAuthException.invalidClient("The client's registered keys cannot be read");

@@ -1,0 +1,84 @@
+package dev.gatehouse.clients;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jose4j.http.Response;
+import org.jose4j.http.SimpleGet;
+import org.jose4j.http.SimpleResponse;
+
+/**
+ * Fetches a client's {@code jwks_uri} for jose4j within hard bounds: the whole exchange in {@link
+ * #DEADLINE}, no retry, no redirect, at most {@link #MAX_BYTES}. A registering party chooses the
+ * URI, so a slow or endless answer must not hold a token request (and its database connection) for
+ * minutes, as jose4j's own fetch (20 s per read, three retries) would.
+ */
+final class ClientKeysFetch implements SimpleGet {
+
+  static final Duration DEADLINE = Duration.ofSeconds(5);
+  static final int MAX_BYTES = 64 * 1024;
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(3))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @Override
+  public SimpleResponse get(String location) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(location))
+            .timeout(DEADLINE)
+            .header("Accept", "application/json, application/jwk-set+json")
+            .GET()
+            .build();
+    CompletableFuture<HttpResponse<InputStream>> sent =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    CompletableFuture<SimpleResponse> read = sent.thenApply(ClientKeysFetch::readLimited);
+    try {
+      return read.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      sent.thenAccept(response -> closeQuietly(response.body()));
+      sent.cancel(true);
+      throw new IOException("the client's jwks_uri did not answer within " + DEADLINE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted fetching the client's jwks_uri");
+    } catch (ExecutionException e) {
+      throw new IOException("cannot fetch the client's jwks_uri", e.getCause());
+    }
+  }
+
+  private static SimpleResponse readLimited(HttpResponse<InputStream> response) {
+    try (InputStream body = response.body()) {
+      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalStateException("the client's JWK Set is larger than " + MAX_BYTES);
+      }
+      return new Response(
+          response.statusCode(),
+          "",
+          response.headers().map(),
+          new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the client's JWK Set", e);
+    }
+  }
+
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // Already failed; nothing more to release.
+    }
+  }
+}

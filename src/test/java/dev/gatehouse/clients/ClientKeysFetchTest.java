@@ -1,0 +1,124 @@
+package dev.gatehouse.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.jose4j.http.SimpleResponse;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client's jwks_uri is fetched within hard bounds: its keys when it answers, and an error, never
+ * a long wait, when it stalls, trickles, redirects or sends too much.
+ */
+class ClientKeysFetchTest {
+
+  private HttpServer server;
+  private String keys;
+
+  @BeforeEach
+  void start() throws Exception {
+    var key = RsaJwkGenerator.generateJwk(2048);
+    key.setKeyId("k1");
+    keys = "{\"keys\":[" + key.toJson() + "]}";
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.createContext("/jwks", exchange -> answer(exchange, 200, keys));
+    server.createContext(
+        "/stall",
+        exchange -> {
+          sleep(30_000);
+          answer(exchange, 200, keys);
+        });
+    server.createContext(
+        "/trickle",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 60; i++) {
+              out.write(' ');
+              out.flush();
+              sleep(500);
+            }
+          }
+        });
+    server.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", url("/jwks"));
+          answer(exchange, 302, "");
+        });
+    server.createContext("/huge", exchange -> answer(exchange, 200, " ".repeat(70_000) + keys));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void getWhenServerAnswersThenItsKeysForJose4j() throws Exception {
+    HttpsJwks remote = PrivateKeyJwtVerifier.remoteKeySet(url("/jwks"));
+
+    assertEquals("k1", remote.getJsonWebKeys().get(0).getKeyId());
+  }
+
+  @Test
+  void getWhenServerStallsOrTricklesThenErrorWithinTheDeadline() {
+    for (String path : new String[] {"/stall", "/trickle"}) {
+      long start = System.nanoTime();
+
+      assertThrows(IOException.class, () -> new ClientKeysFetch().get(url(path)), path);
+
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(
+          waited < ClientKeysFetch.DEADLINE.toMillis() + 2_000, path + " waited " + waited + " ms");
+    }
+  }
+
+  @Test
+  void getWhenRedirectedThenNotFollowed() throws Exception {
+    SimpleResponse response = new ClientKeysFetch().get(url("/moved"));
+
+    assertEquals(302, response.getStatusCode());
+    assertThrows(
+        Exception.class, () -> PrivateKeyJwtVerifier.remoteKeySet(url("/moved")).getJsonWebKeys());
+  }
+
+  @Test
+  void getWhenBodyLargerThanTheLimitThenError() {
+    assertThrows(IOException.class, () -> new ClientKeysFetch().get(url("/huge")));
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
