@@ -4,7 +4,6 @@ import dev.gatehouse.clients.ClientAuthenticated;
 import dev.gatehouse.clients.CurrentClient;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.Paths;
-import dev.gatehouse.token.PresentedToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -31,6 +30,6 @@ public class IntrospectionEndpoint {
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject introspect() {
-    return service.introspect(client.get(), PresentedToken.from(client.form()));
+    return service.introspect(client.get(), client.form());
   }
 }

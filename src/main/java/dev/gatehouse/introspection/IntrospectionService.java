@@ -17,6 +17,7 @@ import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +44,27 @@ public class IntrospectionService {
 
   Clock clock = Clock.systemUTC();
 
+  /**
+   * Introspects the token of a request body: a public client is refused before the body is read, so
+   * its answer is 401 invalid_client whatever it sent (no token, a repeated one).
+   */
+  public JsonObject introspect(AuthenticatedClient caller, MultivaluedMap<String, String> form) {
+    requireAuthenticated(caller);
+    return introspect(caller, PresentedToken.from(form));
+  }
+
   public JsonObject introspect(AuthenticatedClient caller, PresentedToken presented) {
-    if (caller.metadata().isPublic()) {
-      throw OAuthException.invalidClient("Introspection requires client authentication");
-    }
+    requireAuthenticated(caller);
     return tokens
         .find(presented)
         .flatMap(found -> describe(caller, found))
         .orElse(IntrospectionResponse.INACTIVE);
+  }
+
+  private static void requireAuthenticated(AuthenticatedClient caller) {
+    if (caller.metadata().isPublic()) {
+      throw OAuthException.invalidClient("Introspection requires client authentication");
+    }
   }
 
   /** RFC 7662 §4: a resource server sees the tokens that can be used at it, by their audience. */

@@ -299,6 +299,14 @@ public interface IntrospectionContract {
     assertEquals(401, wrongSecret.getStatus());
     assertTrue(wrongSecret.getHeaderString("WWW-Authenticate").startsWith("Basic"));
     assertEquals("invalid_client", json(wrongSecret).getString("error"));
+
+    // Client authentication comes first: a public client's request is refused alike without a
+    // token or with two.
+    for (Form body : new Form[] {new Form(), new Form("token", access).param("token", "x")}) {
+      Response refused = AsClient.post(spa, "/introspect", body);
+      assertEquals(401, refused.getStatus());
+      assertEquals("invalid_client", json(refused).getString("error"));
+    }
   }
 
   @Test
