@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -22,7 +21,10 @@ public final class FormBody {
 
   private FormBody() {}
 
-  /** Reads a form body of at most {@link #MAX_BYTES}; a longer one is invalid_request. */
+  /**
+   * Reads a form body of at most {@link #MAX_BYTES}; a longer one, or one that cannot be read to
+   * its end, is invalid_request.
+   */
   public static byte[] readLimited(InputStream in) {
     try {
       byte[] body = in.readNBytes(MAX_BYTES + 1);
@@ -31,7 +33,8 @@ public final class FormBody {
       }
       return body;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A body cut short or badly chunked: the client's fault, not an incident of the server.
+      throw OAuthException.invalidRequest("The request body could not be read");
     }
   }
 

@@ -59,4 +59,35 @@ class FormBodyTest {
     OAuthException e = assertThrows(OAuthException.class, () -> FormBody.parse("token=%zz"));
     assertEquals(OAuthError.INVALID_REQUEST, e.error());
   }
+
+  @Test
+  void readLimitedWhenBodyCutShortThenInvalidRequestNotAServerError() {
+    java.io.InputStream broken =
+        new java.io.InputStream() {
+          @Override
+          public int read() throws java.io.IOException {
+            throw new java.io.EOFException("chunked body ended early");
+          }
+        };
+
+    OAuthException e = assertThrows(OAuthException.class, () -> FormBody.readLimited(broken));
+
+    assertEquals(OAuthError.INVALID_REQUEST, e.error());
+  }
+
+  @Test
+  void readLimitedWhenLongerThanTheLimitThenInvalidRequest() {
+    byte[] body = new byte[FormBody.MAX_BYTES + 1];
+
+    OAuthException e =
+        assertThrows(
+            OAuthException.class,
+            () -> FormBody.readLimited(new java.io.ByteArrayInputStream(body)));
+
+    assertEquals(OAuthError.INVALID_REQUEST, e.error());
+    assertEquals(
+        FormBody.MAX_BYTES,
+        FormBody.readLimited(new java.io.ByteArrayInputStream(new byte[FormBody.MAX_BYTES]))
+            .length);
+  }
 }
