@@ -15,21 +15,24 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 
 /**
  * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
- * instance; concurrent purges of one database are harmless): codes, access and refresh token
- * records, grants, sessions, pending requests and client-assertion jti values, once they are older
- * than {@code oidc.cleanup.retention}. A rotated refresh token goes after the retention too (and
- * never within the retry grace window): its grant's refresh family still tells its reuse (RFC 9700
- * §4.14.2). Of a grant begun before families existed it stays until every refresh token of that
- * grant has expired, plus the retention.
+ * instance, the first run within a minute of a start; concurrent purges of one database are
+ * harmless): codes, access and refresh token records, grants, sessions, pending requests and
+ * client-assertion jti values, once they are older than {@code oidc.cleanup.retention}. A rotated
+ * refresh token goes after the retention too (and never within the retry grace window): its grant's
+ * refresh family still tells its reuse (RFC 9700 §4.14.2). Of a grant begun before families existed
+ * it stays until every refresh token of that grant has expired, plus the retention.
  */
 @Singleton
 @Startup
@@ -39,6 +42,9 @@ import java.util.logging.Logger;
 public class ExpiredRowPurger {
 
   private static final Logger LOG = Logger.getLogger(ExpiredRowPurger.class.getName());
+
+  /** The latest a first run comes after a start. */
+  static final Duration FIRST_RUN_CAP = Duration.ofMinutes(1);
 
   @Inject CleanupSettings settings;
   @Inject TokenSettings tokenSettings;
@@ -57,7 +63,19 @@ public class ExpiredRowPurger {
       return;
     }
     long interval = settings.interval().toMillis();
-    timers.createIntervalTimer(interval, interval, new TimerConfig("gatehouse-purge", false));
+    long first = firstRunDelay(settings.interval(), ThreadLocalRandom.current()).toMillis();
+    timers.createIntervalTimer(first, interval, new TimerConfig("gatehouse-purge", false));
+  }
+
+  /**
+   * The first run comes soon after a start, not a whole interval later: the timer is not
+   * persistent, so an instance restarted more often than its interval (nightly, with {@code P1D})
+   * would otherwise never purge. Between half and all of the interval, capped at {@link
+   * #FIRST_RUN_CAP}; the random part spreads instances started together.
+   */
+  static Duration firstRunDelay(Duration interval, RandomGenerator random) {
+    long cap = Math.min(interval.toMillis(), FIRST_RUN_CAP.toMillis());
+    return Duration.ofMillis(cap / 2 + random.nextLong(cap / 2 + 1));
   }
 
   @Timeout

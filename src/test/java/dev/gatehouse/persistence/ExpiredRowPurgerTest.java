@@ -90,6 +90,31 @@ class ExpiredRowPurgerTest {
   }
 
   @Test
+  void firstRunDelayWhenLongIntervalThenWithinAMinuteOfTheStartNotAWholeIntervalLater() {
+    java.util.Random low = new java.util.Random(1);
+    for (int i = 0; i < 1000; i++) {
+      Duration first = ExpiredRowPurger.firstRunDelay(Duration.ofDays(1), low);
+      assertTrue(first.compareTo(Duration.ofSeconds(30)) >= 0, first.toString());
+      assertTrue(first.compareTo(Duration.ofMinutes(1)) <= 0, first.toString());
+    }
+    java.util.Set<Duration> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      seen.add(ExpiredRowPurger.firstRunDelay(Duration.ofMinutes(10), low));
+    }
+    assertTrue(seen.size() > 1, "instances started together do not all run at once");
+  }
+
+  @Test
+  void firstRunDelayWhenIntervalShorterThanAMinuteThenWithinOneInterval() {
+    for (long seed = 0; seed < 200; seed++) {
+      Duration first =
+          ExpiredRowPurger.firstRunDelay(Duration.ofSeconds(2), new java.util.Random(seed));
+      assertTrue(first.compareTo(Duration.ofSeconds(1)) >= 0, first.toString());
+      assertTrue(first.compareTo(Duration.ofSeconds(2)) <= 0, first.toString());
+    }
+  }
+
+  @Test
   void scheduleWhenRetentionNegativeThenDeploymentFailsBeforeAnyTimer() throws Exception {
     ExpiredRowPurger purger = purger(rule -> 0);
     set(purger.settings, "retention", Duration.ofDays(-1));
