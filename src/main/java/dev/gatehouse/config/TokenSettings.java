@@ -1,7 +1,11 @@
 package dev.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -16,6 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TokenSettings {
+
+  /** The longest resource a token request may name (ClientMetadata.MAX_RESOURCE_LENGTH). */
+  static final int MAX_RESOURCE_LENGTH = 1000;
 
   @Inject
   @ConfigProperty(name = "oidc.token.access-token-ttl")
@@ -75,7 +82,8 @@ public class TokenSettings {
 
   /**
    * The resources (RFC 8707) a client_credentials request may name as its token's audience, besides
-   * the default audience; empty: none.
+   * the default audience; empty: none. Each an absolute URI without a fragment, of at most {@link
+   * #MAX_RESOURCE_LENGTH} characters (what a token request may name), comma-separated.
    */
   public Set<String> resources() {
     // Optional<List<String>> is not injectable on Payara (ClassCastException at injection).
@@ -83,6 +91,35 @@ public class TokenSettings {
         .flatMap(value -> Arrays.stream(value.split(",")))
         .map(String::trim)
         .filter(resource -> !resource.isEmpty())
+        .map(TokenSettings::checkedResource)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The configured resources are checked once the application starts: one no request could ever
+   * name (relative, with a fragment, too long) fails the deployment, instead of answering
+   * invalid_target to every request for it without telling the operator why.
+   */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    resources();
+  }
+
+  static String checkedResource(String resource) {
+    try {
+      URI uri = new URI(resource);
+      if (resource.length() <= MAX_RESOURCE_LENGTH
+          && uri.isAbsolute()
+          && uri.getRawFragment() == null) {
+        return resource;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw new IllegalStateException(
+        "oidc.token.resources: "
+            + resource
+            + " is not an absolute URI without a fragment of at most "
+            + MAX_RESOURCE_LENGTH
+            + " characters");
   }
 }
