@@ -49,6 +49,22 @@ public class SessionService {
     return Optional.ofNullable(session).filter(s -> s.isActive(clock.instant()));
   }
 
+  /**
+   * Whether the session with this public {@code sid} is still active: neither ended (logout, the
+   * operator's sign-out) nor expired.
+   */
+  public boolean isActive(String sid, Instant now) {
+    return !em.createQuery(
+            "SELECT s.sid FROM UserSession s"
+                + " WHERE s.sid = :sid AND s.endedAt IS NULL AND s.expiresAt > :now",
+            String.class)
+        .setParameter("sid", sid)
+        .setParameter("now", now)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   public void end(String cookieValue) {
     find(cookieValue).ifPresent(s -> s.end(clock.instant()));
   }

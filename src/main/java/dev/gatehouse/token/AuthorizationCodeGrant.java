@@ -7,6 +7,7 @@ import dev.gatehouse.authorization.AuthorizationCodeRepository;
 import dev.gatehouse.authorization.Pkce;
 import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
- * check client, redirect_uri, expiry and PKCE, then issue the tokens.
+ * check client, redirect_uri, expiry and PKCE, that the sign-in session is still active, then issue
+ * the tokens.
  *
  * @see <a
  *     href="https://openid.net/specs/openid-connect-core-1_0.html#TokenRequestValidation">OpenID
@@ -32,6 +34,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
   @Inject GrantRepository grants;
   @Inject GrantRevocation revocation;
   @Inject AccountService accounts;
+  @Inject SessionService sessions;
   @Inject TokenIssuer issuer;
   @Inject TokenSettings settings;
 
@@ -55,6 +58,12 @@ public class AuthorizationCodeGrant implements GrantHandler {
             .find(issued.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
+    // The sign-in session the code was issued in must still be active: a logout, or the operator's
+    // sign-out that could not yet see this grant (still being written), ends it before any token.
+    if (grant.sid() != null && !sessions.isActive(grant.sid(), now)) {
+      throw revocation.revoke(
+          grant.id(), "code redeemed after its session ended", "The sign-in session has ended");
+    }
     Account account =
         accounts
             .find(grant.subject())

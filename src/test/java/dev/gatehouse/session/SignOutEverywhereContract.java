@@ -74,6 +74,34 @@ public interface SignOutEverywhereContract {
     }
   }
 
+  /**
+   * A code is redeemed only while the sign-in session it was issued in is active: a logout between
+   * the two (or the operator's sign-out, racing an authorization whose grant it could not yet see)
+   * leaves the code worthless.
+   */
+  @Test
+  default void codeWhenItsSignInSessionEndedBeforeRedemptionThenInvalidGrant() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    JsonObject web = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session = SignIn.session(web, alice, "openid offline_access")) {
+      JsonObject tokens = session.tokens();
+      SignIn.Session.Code pending = session.code();
+
+      session.logOut(tokens.getString("id_token"));
+      Response late = session.redeem(pending);
+
+      assertEquals(400, late.getStatus());
+      JsonObject error = json(late);
+      assertEquals("invalid_grant", error.getString("error"));
+      assertEquals("The sign-in session has ended", error.getString("error_description"));
+      assertFalse(session.straightBack(), "the session ended: the login page again");
+      assertEquals(
+          200,
+          refresh(web, tokens.getString("refresh_token"), null).getStatus(),
+          "an offline token redeemed before the logout lives on (as in Keycloak)");
+    }
+  }
+
   @Test
   default void signOutWhenUnknownUserOrNoAdminTokenOrWrongMethodThenRefused() {
     TestAccount alice = TestAccounts.alice();

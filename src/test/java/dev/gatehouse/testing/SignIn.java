@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The whole authorization code flow for tests that need tokens: a user signs in and consents in a
@@ -135,6 +137,19 @@ public final class SignIn {
               .param("code", code.value())
               .param("redirect_uri", CALLBACK)
               .param("code_verifier", code.verifier().getValue()));
+    }
+
+    /**
+     * Ends the SSO session at the end_session endpoint (RP-initiated logout with an ID token of it
+     * as the hint, no redirect), asserting the logout succeeded.
+     */
+    public void logOut(String idTokenHint) throws IOException {
+      Browser.Step out =
+          browser.open(
+              issuer()
+                  + "/logout?id_token_hint="
+                  + URLEncoder.encode(idTokenHint, StandardCharsets.UTF_8));
+      assertTrue(out.status() < 400, "logout: " + out.status());
     }
 
     /** A fresh code redeemed: the token response, asserted successful. */
