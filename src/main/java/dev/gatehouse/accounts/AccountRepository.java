@@ -3,6 +3,7 @@ package dev.gatehouse.accounts;
 import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public class AccountRepository {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(Account.class, subject));
+  }
+
+  /** The account, its row locked until the transaction ends (SELECT ... FOR UPDATE). */
+  public Optional<Account> findForUpdate(String subject) {
+    if (!StoredText.storable(subject)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Account.class, subject, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public Optional<Account> findByUsername(String username) {

@@ -70,6 +70,15 @@ public class AccountService {
     return accounts.findBySubject(subject);
   }
 
+  /**
+   * The account, held until the caller's transaction ends: changes to what a user consented to (two
+   * browsers allowing at once, the operator's withdrawal) take turns on it instead of meeting at
+   * the consent's primary key or updating a row just deleted.
+   */
+  public Optional<Account> findForUpdate(String subject) {
+    return accounts.findForUpdate(subject);
+  }
+
   /** Creates an account with a fresh opaque subject (a UUID, never derived from the username). */
   public Account create(String username, String password, JsonObject claims, List<String> groups) {
     if (username == null || !username.matches("[A-Za-z0-9._@+-]{1,128}")) {

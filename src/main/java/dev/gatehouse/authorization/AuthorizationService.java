@@ -1,5 +1,6 @@
 package dev.gatehouse.authorization;
 
+import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.config.AuthorizationSettings;
 import dev.gatehouse.protocol.OAuthError;
@@ -32,6 +33,7 @@ public class AuthorizationService {
   @Inject AuthorizationRequestValidator validator;
   @Inject SessionService sessions;
   @Inject ConsentRepository consents;
+  @Inject AccountService accounts;
   @Inject PendingAuthorizationRepository pendings;
   @Inject CodeIssuer codeIssuer;
   @Inject AuthorizationSettings settings;
@@ -82,6 +84,10 @@ public class AuthorizationService {
       throw new Denied(request);
     }
     Instant now = clock.instant();
+    // A user's consents change one at a time (another browser may be allowing this client now).
+    accounts
+        .findForUpdate(session.subject())
+        .orElseThrow(() -> new AuthorizationPageException("The user no longer exists."));
     consents.grant(session.subject(), request.clientId(), request.scopes(), now);
     return codeIssuer.issue(request, session, request.maxAge() != null, now);
   }

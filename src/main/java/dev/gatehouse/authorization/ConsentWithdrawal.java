@@ -34,7 +34,8 @@ public class ConsentWithdrawal {
   public Optional<Result> withdraw(String subject, String clientId) {
     if (subject == null
         || clientId == null
-        || accounts.find(subject).isEmpty()
+        // Held until the end: a consent being given right now waits for the withdrawal.
+        || accounts.findForUpdate(subject).isEmpty()
         || clients.find(clientId).isEmpty()) {
       return Optional.empty();
     }

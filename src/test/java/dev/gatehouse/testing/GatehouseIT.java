@@ -2,6 +2,7 @@ package dev.gatehouse.testing;
 
 import dev.gatehouse.KrazoFilterScopeContract;
 import dev.gatehouse.authorization.AuthorizationCodeFlowContract;
+import dev.gatehouse.authorization.ConsentRaceContract;
 import dev.gatehouse.authorization.ConsentWithdrawalContract;
 import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
@@ -56,6 +57,7 @@ class GatehouseIT
         RevocationContract,
         SignOutEverywhereContract,
         ConsentWithdrawalContract,
+        ConsentRaceContract,
         TokenRaceContract,
         PurgeContract,
         NulCharacterContract,
