@@ -62,6 +62,14 @@ public class Grant {
   private String refreshFamilyHash;
 
   /**
+   * The family's MAC key ({@link RefreshTokenValue#isGenuine}): null until the first refresh token,
+   * and for families begun before keys existed. Set only by {@link
+   * GrantRepository#beginRefreshFamily}.
+   */
+  @Column(name = "refresh_family_key", length = 64, updatable = false)
+  private String refreshFamilyKey;
+
+  /**
    * The hash of the code it was issued for (null for client credentials, and for grants made before
    * it was recorded): a replay of that code revokes the grant after the purge deleted the code's
    * row too.
@@ -135,6 +143,11 @@ public class Grant {
 
   public Instant authTime() {
     return authTime;
+  }
+
+  /** The MAC key of its refresh family; null for none or a family begun before keys. */
+  public String refreshFamilyKey() {
+    return refreshFamilyKey;
   }
 
   public String sid() {

@@ -58,23 +58,27 @@ public class GrantRepository {
   }
 
   /**
-   * The grant of the family a refresh token value names ({@link RefreshTokenValue}), whether or not
-   * the token itself is stored; empty for the legacy form or a malformed value.
+   * The grant a refresh token value was issued under ({@link RefreshTokenValue}), whether or not
+   * the token itself is still stored: the grant of the family it names, when it carries that
+   * family's MAC. Empty for the legacy form, a malformed value, or one that only begins with a
+   * family (cut short, made up).
    */
   Optional<Grant> findByFamilyOf(String refreshToken) {
     return RefreshTokenValue.familyOf(refreshToken)
-        .flatMap(family -> findByRefreshFamily(RefreshTokenValue.hash(family)));
+        .flatMap(family -> findByRefreshFamily(RefreshTokenValue.hash(family)))
+        .filter(grant -> RefreshTokenValue.isGenuine(refreshToken, grant.refreshFamilyKey()));
   }
 
   /**
    * Records the family of the grant's refresh tokens, at its first one (a grant yields one chain:
    * its code is used once). One UPDATE of that column alone, as {@link #extendTo}.
    */
-  public void beginRefreshFamily(String id, String familyHash) {
+  public void beginRefreshFamily(String id, String familyHash, String familyKey) {
     em.createQuery(
-            "UPDATE Grant g SET g.refreshFamilyHash = :hash"
+            "UPDATE Grant g SET g.refreshFamilyHash = :hash, g.refreshFamilyKey = :key"
                 + " WHERE g.id = :id AND g.refreshFamilyHash IS NULL")
         .setParameter("hash", familyHash)
+        .setParameter("key", familyKey)
         .setParameter("id", id)
         .executeUpdate();
   }

@@ -78,12 +78,13 @@ public class TokenIssuer {
   private String newRefreshToken(Grant grant, Issuance.Rotation rotation) {
     if (rotation == null) {
       String family = RefreshTokenValue.newFamily();
-      grants.beginRefreshFamily(grant.id(), RefreshTokenValue.hash(family));
-      return RefreshTokenValue.issue(family);
+      String key = RefreshTokenValue.newFamilyKey();
+      grants.beginRefreshFamily(grant.id(), RefreshTokenValue.hash(family), key);
+      return RefreshTokenValue.issue(family, key);
     }
     return rotation
         .family()
-        .map(RefreshTokenValue::issue)
+        .map(family -> RefreshTokenValue.issue(family, grant.refreshFamilyKey()))
         .orElseGet(RefreshTokenValue::issueWithoutFamily);
   }
 

@@ -341,7 +341,7 @@ public interface PurgeContract {
   /** The family a refresh token names: what comes before its dot. */
   private static String familyOf(String refreshToken) {
     assertTrue(
-        refreshToken.matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
+        refreshToken.matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{54}"),
         "<family>.<secret>: " + refreshToken);
     return refreshToken.substring(0, refreshToken.indexOf('.'));
   }

@@ -80,6 +80,36 @@ class GrantRepositoryTest {
     assertNull(grantOfCode("x".repeat(201)));
   }
 
+  @Test
+  void findByFamilyOfWhenTheValueCarriesTheStoredKeysMacThenItsGrantElseNothing() {
+    store("g-family");
+    String family = RefreshTokenValue.newFamily();
+    String key = RefreshTokenValue.newFamilyKey();
+    db.inTransaction(
+        em -> repository(em).beginRefreshFamily("g-family", RefreshTokenValue.hash(family), key));
+    String issued = RefreshTokenValue.issue(family, key);
+
+    assertEquals("g-family", grantOfFamily(issued), "the key was stored with the family");
+    assertNull(grantOfFamily(family + ".x"), "only the family is real");
+    assertNull(grantOfFamily(issued.substring(0, issued.length() - 2)), "cut short");
+    assertNull(grantOfFamily(RefreshTokenValue.issue(RefreshTokenValue.newFamily(), key)));
+    db.inTransaction(
+        em ->
+            repository(em)
+                .beginRefreshFamily(
+                    "g-family", RefreshTokenValue.hash(RefreshTokenValue.newFamily()), null));
+    assertEquals("g-family", grantOfFamily(issued), "a grant's family is begun once");
+  }
+
+  private static String grantOfFamily(String refreshToken) {
+    EntityManager em = db.entityManager();
+    try {
+      return repository(em).findByFamilyOf(refreshToken).map(Grant::id).orElse(null);
+    } finally {
+      em.close();
+    }
+  }
+
   private static String grantOfCode(String code) {
     EntityManager em = db.entityManager();
     try {

@@ -147,7 +147,7 @@ class RefreshTokenGrantTest {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     String family = RefreshTokenValue.newFamily();
     families.put(RefreshTokenValue.hash(family), liveGrant("grant-1", CLIENT));
-    String first = RefreshTokenValue.issue(family);
+    String first = RefreshTokenValue.issue(family, null);
     tokens.add(first, null);
     grant.handle(request(first));
     // The purge takes rotated rows of live chains after the retention, even mid-request.
@@ -216,7 +216,7 @@ class RefreshTokenGrantTest {
   void refreshWhenTokenOfFamilyRotatedThenTheNewTokenContinuesThatFamily() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     String family = RefreshTokenValue.newFamily();
-    String token = RefreshTokenValue.issue(family);
+    String token = RefreshTokenValue.issue(family, null);
     tokens.add(token, null);
     tokens.add("legacy", null);
 
@@ -234,10 +234,49 @@ class RefreshTokenGrantTest {
 
     OAuthException reuse =
         assertThrows(
-            OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family))));
+            OAuthException.class,
+            () -> grant.handle(request(RefreshTokenValue.issue(family, null))));
 
     assertEquals(OAuthError.INVALID_GRANT, reuse.error());
     assertEquals(List.of("grant-7"), revoked, "a reuse, as while its row lasted");
+  }
+
+  @Test
+  void refreshWhenRowlessTokenCarriesItsFamilysMacThenReuseRevokesTheGrant() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    String family = RefreshTokenValue.newFamily();
+    String key = RefreshTokenValue.newFamilyKey();
+    Grant keyed = liveGrant("grant-8", CLIENT);
+    setField(keyed, "refreshFamilyKey", key);
+    families.put(RefreshTokenValue.hash(family), keyed);
+
+    assertThrows(
+        OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family, key))));
+
+    assertEquals(List.of("grant-8"), revoked, "issued under the family's key: a reuse");
+  }
+
+  @Test
+  void refreshWhenRowlessValueOnlyBeginsWithALiveFamilyThenInvalidGrantAndNothingRevoked() {
+    RefreshTokenGrant grant = grant(Duration.ZERO);
+    String family = RefreshTokenValue.newFamily();
+    String key = RefreshTokenValue.newFamilyKey();
+    Grant keyed = liveGrant("grant-9", CLIENT);
+    setField(keyed, "refreshFamilyKey", key);
+    families.put(RefreshTokenValue.hash(family), keyed);
+    String real = RefreshTokenValue.issue(family, key);
+
+    for (String value :
+        List.of(
+            family + ".x",
+            family + "." + "A".repeat(54),
+            real.substring(0, real.length() - 3),
+            RefreshTokenValue.issue(family, RefreshTokenValue.newFamilyKey()))) {
+      OAuthException refused =
+          assertThrows(OAuthException.class, () -> grant.handle(request(value)), value);
+      assertEquals(OAuthError.INVALID_GRANT, refused.error());
+    }
+    assertEquals(List.of(), revoked, "cut short or made up: no proof of a token ever issued");
   }
 
   @Test
@@ -259,7 +298,8 @@ class RefreshTokenGrantTest {
     for (String family : List.of(otherClients, ended, revokedFamily, unknownFamily)) {
       OAuthException refused =
           assertThrows(
-              OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family))));
+              OAuthException.class,
+              () -> grant.handle(request(RefreshTokenValue.issue(family, null))));
       assertEquals(OAuthError.INVALID_GRANT, refused.error());
     }
     assertEquals(List.of(), revoked);
@@ -336,7 +376,7 @@ class RefreshTokenGrantTest {
     return grant;
   }
 
-  private static void setField(Grant grant, String name, Instant value) {
+  private static void setField(Grant grant, String name, Object value) {
     try {
       var field = Grant.class.getDeclaredField(name);
       field.setAccessible(true);

@@ -3,6 +3,7 @@ package dev.gatehouse.token;
 import static dev.gatehouse.testing.AsClient.clientCredentials;
 import static dev.gatehouse.testing.AsClient.introspect;
 import static dev.gatehouse.testing.AsClient.refresh;
+import static dev.gatehouse.testing.AsClient.revoke;
 import static dev.gatehouse.testing.AsClient.token;
 import static dev.gatehouse.testing.AsClient.userInfo;
 import static dev.gatehouse.testing.TestServer.adminRequest;
@@ -474,6 +475,51 @@ public interface TokenLifecycleContract {
         200,
         refresh(owner, token, null).getStatus(),
         "none of it revoked the owner's grant or used its token");
+  }
+
+  /**
+   * Values that only begin with a live family (a token cut short in a log, a made-up secret) carry
+   * no MAC of the family's key: even from the owner they are unknown tokens at /token, /revoke and
+   * /introspect, and end nothing; a rotated token (its MAC genuine) still is a reuse.
+   */
+  @Test
+  default void refreshTokenWhenOnlyItsFamilyIsRealThenUnknownEverywhereAndNothingRevoked()
+      throws Exception {
+    JsonObject owner = offlineClient();
+    String token =
+        SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access")
+            .getRefreshToken()
+            .getValue();
+    String family = token.substring(0, token.indexOf('.'));
+    JsonObject other = offlineClient();
+
+    for (String forged :
+        List.of(
+            family + ".x",
+            family + "." + "A".repeat(54),
+            token.substring(0, token.length() - 1),
+            token.substring(0, 40))) {
+      assertEquals("invalid_grant", json(refresh(owner, forged, null)).getString("error"), forged);
+      assertEquals(
+          Json.createObjectBuilder().add("active", false).build(),
+          json(introspect(owner, forged, "refresh_token")),
+          forged);
+      assertEquals(200, revoke(owner, forged, "refresh_token").getStatus(), forged);
+      assertEquals(
+          200, revoke(other, forged, null).getStatus(), "unknown to another client too: " + forged);
+    }
+    Response next = refresh(owner, token, null);
+    assertEquals(200, next.getStatus(), "the owner's grant lives on");
+    String rotated = json(next).getString("refresh_token");
+    assertEquals(
+        400,
+        revoke(other, rotated, null).getStatus(),
+        "a genuine token of another client is still refused, not taken for unknown");
+    assertEquals("invalid_grant", json(refresh(owner, token, null)).getString("error"));
+    assertEquals(
+        "invalid_grant",
+        json(refresh(owner, rotated, null)).getString("error"),
+        "the genuine rotated token's reuse still revoked the grant");
   }
 
   @Test
