@@ -71,7 +71,9 @@ public interface IntrospectionContract {
     JsonObject holder = TestClients.register(TestClients.withRefresh());
     JsonObject other = TestClients.register(TestClients.withRefresh());
     TestAccount alice = TestAccounts.alice();
+    long before = Instant.now().getEpochSecond();
     String refresh = tokens(holder, alice, "openid offline_access").getString("refresh_token");
+    long after = Instant.now().getEpochSecond();
 
     JsonObject mine = json(introspect(holder, refresh));
     JsonObject theirs = json(introspect(other, refresh, "refresh_token"));
@@ -81,8 +83,13 @@ public interface IntrospectionContract {
     assertEquals(holder.getString("client_id"), mine.getString("client_id"));
     assertEquals(alice.subject(), mine.getString("sub"));
     assertEquals(issuer(), mine.getString("iss"));
-    assertTrue(mine.getJsonNumber("exp").longValue() > Instant.now().getEpochSecond());
-    assertTrue(mine.containsKey("iat"));
+    long thirtyDays = java.time.Duration.ofDays(30).toSeconds();
+    long exp = mine.getJsonNumber("exp").longValue();
+    assertTrue(
+        exp >= before + thirtyDays && exp <= after + thirtyDays,
+        "oidc.token.refresh-token-ttl (30 days) from its issue: " + exp);
+    long iat = mine.getJsonNumber("iat").longValue();
+    assertTrue(iat >= before && iat <= after, "issued just now: " + iat);
     assertFalse(mine.containsKey("token_type"), "token_type names access token types only");
     assertEquals(INACTIVE, theirs, "RFC 7662 §2.2: not the caller's to see");
   }
@@ -105,7 +112,10 @@ public interface IntrospectionContract {
     assertEquals(INACTIVE, json(introspect(client, first.getString("access_token"))));
 
     assertEquals(INACTIVE, json(introspect(client, "no-such-token")), "unknown");
-    assertEquals(INACTIVE, json(introspect(client, "eyJhbGciOiJub25lIn0.e30.")), "malformed");
+    assertEquals(INACTIVE, json(introspect(client, "eyJhbGciOiJub25lIn0.e30.")), "alg none");
+    for (String garbage : new String[] {"a.b.c", "%%", ".", "..", "family.", "Bearer x"}) {
+      assertEquals(INACTIVE, json(introspect(client, garbage)), "malformed: " + garbage);
+    }
     assertEquals(INACTIVE, json(introspect(client, "x".repeat(20_000))), "oversized");
     assertEquals(INACTIVE, json(introspect(client, first.getString("id_token"))), "an ID token");
   }
@@ -255,7 +265,14 @@ public interface IntrospectionContract {
 
     assertTrue(body.getBoolean("active"));
     assertEquals(service.getString("client_id"), body.getString("sub"));
+    assertEquals(service.getString("client_id"), body.getString("client_id"));
     assertEquals("read", body.getString("scope"));
+    assertEquals("Bearer", body.getString("token_type"));
+    assertEquals("gatehouse-api", body.getString("aud"), "the default audience");
+    assertEquals(issuer(), body.getString("iss"));
+    long now = Instant.now().getEpochSecond();
+    assertTrue(body.getJsonNumber("exp").longValue() > now, "not yet expired");
+    assertTrue(body.getJsonNumber("exp").longValue() <= now + 300, "5 minutes at most");
   }
 
   @Test

@@ -134,8 +134,9 @@ public interface RefreshRetryContract {
             String presented = refreshToken;
             List<JsonObject> answers = new ArrayList<>();
             for (Response response : Together.send(() -> refresh(client, presented, null), 2)) {
-              assertEquals(200, response.getStatus(), "round " + round);
-              answers.add(json(response));
+              JsonObject body = json(response);
+              assertEquals(200, response.getStatus(), "round " + round + ": " + body);
+              answers.add(body);
             }
             List<JsonObject> live =
                 answers.stream()

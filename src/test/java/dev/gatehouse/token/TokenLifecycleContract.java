@@ -25,15 +25,19 @@ import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The refresh_token grant (rotation, reuse detection) and client_credentials over HTTP. */
@@ -166,6 +170,30 @@ public interface TokenLifecycleContract {
                     .getString("refresh_token"),
                 null));
     assertEquals("openid email offline_access", backToGranted.getString("scope"));
+  }
+
+  /**
+   * Widening by a scope the client is registered for but the user never granted is refused too, as
+   * is a scope of spaces alone or one that is no scope token; a refused refresh leaves the token
+   * usable.
+   */
+  @Test
+  default void
+      refreshWhenRegisteredButUngrantedOrMalformedScopeThenInvalidScopeAndTokenStillUsable()
+          throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh().add("scope", "read"));
+    String token =
+        SignIn.tokens(client, TestAccounts.alice(), "openid offline_access")
+            .getRefreshToken()
+            .getValue();
+
+    for (String scope : new String[] {"openid read", "read", " ", "openid\u0007"}) {
+      Response refused = refresh(client, token, scope);
+      assertEquals(400, refused.getStatus(), scope);
+      assertEquals("invalid_scope", json(refused).getString("error"), scope);
+    }
+    JsonObject next = json(refresh(client, token, null));
+    assertEquals("openid offline_access", next.getString("scope"), "the grant, unchanged");
   }
 
   @Test
@@ -475,6 +503,115 @@ public interface TokenLifecycleContract {
         200,
         refresh(owner, token, null).getStatus(),
         "none of it revoked the owner's grant or used its token");
+  }
+
+  /**
+   * Client authentication at the real endpoints (the filter is the one ClientAuthContract drives
+   * through its probe): two methods at once, a method other than the registered one, a Basic
+   * client_id that the body contradicts, a malformed or non-Basic header, a wrong or no secret, a
+   * confidential client posing as public. Each is refused with its error, and none of them used,
+   * rotated or revoked the refresh token it carried.
+   */
+  @Test
+  default void refreshTokenAtTokenIntrospectAndRevokeWhenClientAuthBadThenRefusedAndTokenUntouched()
+      throws Exception {
+    JsonObject owner = offlineClient();
+    String token =
+        SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access")
+            .getRefreshToken()
+            .getValue();
+    String id = owner.getString("client_id");
+    String secret = owner.getString("client_secret");
+    Map<String, Form> bodies =
+        Map.of(
+            "/token", new Form("grant_type", "refresh_token").param("refresh_token", token),
+            "/introspect", new Form("token", token),
+            "/revoke", new Form("token", token));
+    for (String path : bodies.keySet()) {
+      Supplier<Form> body =
+          () -> new Form(new jakarta.ws.rs.core.MultivaluedHashMap<>(bodies.get(path).asMap()));
+      assertRefused(
+          path + " two methods",
+          400,
+          "invalid_request",
+          request(path)
+              .header("Authorization", AsClient.basic(id, secret))
+              .post(Entity.form(body.get().param("client_secret", secret))));
+      assertRefused(
+          path + " post for a basic client",
+          401,
+          "invalid_client",
+          request(path)
+              .post(Entity.form(body.get().param("client_id", id).param("client_secret", secret))));
+      assertRefused(
+          path + " Basic contradicted",
+          400,
+          "invalid_request",
+          request(path)
+              .header("Authorization", AsClient.basic(id, secret))
+              .post(Entity.form(body.get().param("client_id", "someone-else"))));
+      for (String header :
+          new String[] {"Basic !!!", "Bearer " + secret, AsClient.basic(id, "wrong")}) {
+        assertRefused(
+            path + " " + header,
+            401,
+            "invalid_client",
+            request(path).header("Authorization", header).post(Entity.form(body.get())));
+      }
+      assertRefused(
+          path + " none", 401, "invalid_client", request(path).post(Entity.form(body.get())));
+      assertRefused(
+          path + " posing as public",
+          401,
+          "invalid_client",
+          request(path).post(Entity.form(body.get().param("client_id", id))));
+    }
+    assertTrue(json(introspect(owner, token)).getBoolean("active"), "never revoked");
+    assertEquals(200, refresh(owner, token, null).getStatus(), "never used");
+  }
+
+  private static void assertRefused(String what, int status, String error, Response response) {
+    String challenge = response.getHeaderString("WWW-Authenticate");
+    JsonObject body = json(response);
+    assertEquals(status, response.getStatus(), what + ": " + body);
+    assertEquals(error, body.getString("error"), what);
+    assertEquals("no-store", response.getHeaderString("Cache-Control"), what);
+    if (status == 401) {
+      assertTrue(challenge != null && challenge.startsWith("Basic"), what + ": " + challenge);
+    }
+  }
+
+  /** The token endpoint answers POST alone, and a form alone, in the error model. */
+  @Test
+  default void tokenWhenGetJsonBodyNoContentTypeOrParametersInTheQueryThenRefusedNoToken() {
+    JsonObject machine = TestClients.machine("read");
+    String basic =
+        AsClient.basic(machine.getString("client_id"), machine.getString("client_secret"));
+
+    Response get =
+        request("/token?grant_type=client_credentials").header("Authorization", basic).get();
+    Response jsonBody =
+        request("/token")
+            .header("Authorization", basic)
+            .post(Entity.json("{\"grant_type\":\"client_credentials\"}"));
+    HttpResponse<String> noType =
+        TestServer.send(
+            HttpRequest.newBuilder(TestServer.base().resolve("/token"))
+                .header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+    Response inQuery =
+        request("/token?grant_type=client_credentials")
+            .header("Authorization", basic)
+            .post(Entity.form(new Form()));
+
+    assertEquals(405, get.getStatus());
+    assertEquals("invalid_request", json(get).getString("error"));
+    assertEquals(400, jsonBody.getStatus());
+    assertEquals("invalid_request", json(jsonBody).getString("error"));
+    assertEquals(400, noType.statusCode(), noType.body());
+    assertTrue(noType.body().startsWith("{\"error\":\"invalid_request\""), noType.body());
+    assertEquals(400, inQuery.getStatus());
+    assertEquals("invalid_request", json(inQuery).getString("error"), "grant_type is in the body");
   }
 
   /**
