@@ -62,6 +62,33 @@ public interface PurgeContract {
     }
   }
 
+  /**
+   * A grant that ended within the retention stays with its last refresh token (time to look into an
+   * incident), while one that ended beyond it goes; the codes and access tokens of both, which
+   * ended a month ago, go.
+   */
+  @Test
+  default void purgeWhenGrantExpiredWithinRetentionThenKeptWithItsLastRefreshToken()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session = offlineSession(client)) {
+      JsonObject old = session.tokens();
+      JsonObject recent = session.tokens();
+      String recentGrant = grantOf(recent, Duration.ofDays(30).plus(Duration.ofHours(12)));
+
+      String oldGrant = grantOf(old, Duration.ofDays(32));
+
+      awaitRows(oldGrant, rows(0, 0, 0, 0));
+      awaitRows(recentGrant, rows(1, 0, 0, 1));
+      assertEquals(
+          "invalid_grant",
+          json(refresh(client, recent.getString("refresh_token"), null)).getString("error"),
+          "kept, but expired twelve hours ago");
+      Thread.sleep(2_500); // at least one more purge run (every 2 s in the container tests)
+      assertEquals(rows(1, 0, 0, 1), PastRows.grantRows(recentGrant), "still kept");
+    }
+  }
+
   @Test
   default void purgeWhenAccessTokensAndCodeExpiredThenDeletedWhileTheGrantLivesOn()
       throws Exception {
