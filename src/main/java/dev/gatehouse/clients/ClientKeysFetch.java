@@ -25,19 +25,31 @@ import org.jose4j.http.SimpleResponse;
 final class ClientKeysFetch implements SimpleGet {
 
   static final Duration DEADLINE = Duration.ofSeconds(5);
+  private static final Duration CONNECT = Duration.ofSeconds(3);
   static final int MAX_BYTES = 64 * 1024;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(3))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final Duration deadline;
+  private final HttpClient http;
+
+  ClientKeysFetch() {
+    this(DEADLINE);
+  }
+
+  /** With another deadline (tests). */
+  ClientKeysFetch(Duration deadline) {
+    this.deadline = deadline;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(deadline.compareTo(CONNECT) < 0 ? deadline : CONNECT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
 
   @Override
   public SimpleResponse get(String location) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(location))
-            .timeout(DEADLINE)
+            .timeout(deadline)
             .header("Accept", "application/json, application/jwk-set+json")
             .GET()
             .build();
@@ -45,11 +57,11 @@ final class ClientKeysFetch implements SimpleGet {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     CompletableFuture<SimpleResponse> read = sent.thenApply(ClientKeysFetch::readLimited);
     try {
-      return read.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+      return read.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       sent.thenAccept(response -> closeQuietly(response.body()));
       sent.cancel(true);
-      throw new IOException("the client's jwks_uri did not answer within " + DEADLINE);
+      throw new IOException("the client's jwks_uri did not answer within " + deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted fetching the client's jwks_uri");
