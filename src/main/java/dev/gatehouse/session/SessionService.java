@@ -50,16 +50,14 @@ public class SessionService {
   }
 
   /**
-   * Whether the session with this public {@code sid} is still active: neither ended (logout, the
-   * operator's sign-out) nor expired.
+   * Whether the session with this public {@code sid} was ended: by a logout or the operator's
+   * sign-out (one that merely expired was not).
    */
-  public boolean isActive(String sid, Instant now) {
+  public boolean hasEnded(String sid) {
     return !em.createQuery(
-            "SELECT s.sid FROM UserSession s"
-                + " WHERE s.sid = :sid AND s.endedAt IS NULL AND s.expiresAt > :now",
+            "SELECT s.sid FROM UserSession s WHERE s.sid = :sid AND s.endedAt IS NOT NULL",
             String.class)
         .setParameter("sid", sid)
-        .setParameter("now", now)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
- * check client, redirect_uri, expiry and PKCE, that the sign-in session is still active, then issue
+ * check client, redirect_uri, expiry and PKCE, that the sign-in session was not ended, then issue
  * the tokens.
  *
  * @see <a
@@ -51,16 +51,16 @@ public class AuthorizationCodeGrant implements GrantHandler {
     // Before the code is consumed: a request refused for its resource may be sent again without.
     ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();
-    AuthorizationCode issued = consume(code, request.client().clientId(), now);
+    AuthorizationCode issued = consume(code, request, now);
     checkBinding(issued, request, now);
     Grant grant =
         grants
             .find(issued.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
-    // The sign-in session the code was issued in must still be active: a logout, or the operator's
+    // The sign-in session the code was issued in must not have ended: a logout, or the operator's
     // sign-out that could not yet see this grant (still being written), ends it before any token.
-    if (grant.sid() != null && !sessions.isActive(grant.sid(), now)) {
+    if (grant.sid() != null && sessions.hasEnded(grant.sid())) {
       throw revocation.revoke(
           grant.id(), "code redeemed after its session ended", "The sign-in session has ended");
     }
@@ -87,22 +87,38 @@ public class AuthorizationCodeGrant implements GrantHandler {
   /**
    * RFC 6749 §4.1.2: single use; on a replay by the client the code was issued to, every token of
    * the grant is revoked. Another client's replay revokes nothing: it could not have redeemed the
-   * code, and a leaked code (Referer, history, logs) must not let anyone end a user's grant.
+   * code, and a leaked code (Referer, history, logs) must not let anyone end a user's grant. Nor
+   * does a public client's replay without the code's PKCE verifier: its client_id proves nothing.
    */
-  private AuthorizationCode consume(String code, String clientId, Instant now) {
+  private AuthorizationCode consume(String code, TokenRequest request, Instant now) {
     if (codes.consume(code, now)) {
       return codes.find(code).orElseThrow();
     }
-    // A replay; once the purge deleted the code's row, the grant issued for it still knows it.
+    String clientId = request.client().clientId();
+    boolean publicClient = request.client().metadata().isPublic();
+    // A replay; once the purge deleted the code's row, the grant issued for it still knows it
+    // (a public client's replay then proves nothing: the PKCE challenge went with the row).
     Optional<AuthorizationCode> row = codes.find(code);
     Optional<String> replayed =
         row.isPresent()
-            ? row.filter(c -> c.clientId().equals(clientId)).map(AuthorizationCode::grantId)
-            : grants.findByCode(code).filter(g -> g.clientId().equals(clientId)).map(Grant::id);
+            ? row.filter(c -> c.clientId().equals(clientId))
+                .filter(c -> !publicClient || verifierMatches(c, request))
+                .map(AuthorizationCode::grantId)
+            : grants
+                .findByCode(code)
+                .filter(g -> g.clientId().equals(clientId) && !publicClient)
+                .map(Grant::id);
     if (replayed.isPresent()) {
       throw revocation.revoke(replayed.get(), "authorization code replayed", INVALID_OR_USED);
     }
     throw OAuthException.invalidGrant(INVALID_OR_USED);
+  }
+
+  private static boolean verifierMatches(AuthorizationCode code, TokenRequest request) {
+    String verifier = request.param("code_verifier");
+    return code.codeChallenge() != null
+        && verifier != null
+        && Pkce.verify(code.codeChallenge(), verifier);
   }
 
   private static void checkBinding(AuthorizationCode code, TokenRequest request, Instant now) {

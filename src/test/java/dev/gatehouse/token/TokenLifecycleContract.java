@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.testing.AdjustedSettings;
 import dev.gatehouse.testing.AsClient;
@@ -612,6 +613,48 @@ public interface TokenLifecycleContract {
     assertTrue(noType.body().startsWith("{\"error\":\"invalid_request\""), noType.body());
     assertEquals(400, inQuery.getStatus());
     assertEquals("invalid_request", json(inQuery).getString("error"), "grant_type is in the body");
+  }
+
+  /**
+   * A public client's client_id proves nothing: a leaked code of a single-page app replayed without
+   * its PKCE verifier (or with another) is refused and revokes nothing; the app's own replay, with
+   * the verifier, still revokes the grant.
+   */
+  @Test
+  default void codeReplayedForAPublicClientWithoutItsVerifierThenRefusedAndNothingRevoked()
+      throws Exception {
+    JsonObject spa = TestClients.register(TestClients.publicWithRefresh());
+    try (SignIn.Session session =
+        SignIn.session(spa, TestAccounts.alice(), "openid offline_access")) {
+      SignIn.Session.Code code = session.code();
+      Response redeemed = session.redeem(code);
+      assertEquals(200, redeemed.getStatus());
+      JsonObject tokens = json(redeemed);
+      Supplier<Form> leaked =
+          () ->
+              new Form("grant_type", "authorization_code")
+                  .param("code", code.value())
+                  .param("redirect_uri", SignIn.CALLBACK);
+
+      for (Response replay :
+          new Response[] {
+            token(spa, leaked.get()),
+            token(spa, leaked.get().param("code_verifier", new CodeVerifier().getValue()))
+          }) {
+        assertEquals(400, replay.getStatus());
+        assertEquals("invalid_grant", json(replay).getString("error"));
+      }
+      assertEquals(200, userInfo(tokens.getString("access_token")).getStatus(), "not revoked");
+      JsonObject refreshed = json(refresh(spa, tokens.getString("refresh_token"), null));
+      assertTrue(refreshed.containsKey("access_token"), refreshed.toString());
+
+      Response own = session.redeem(code);
+      assertEquals("invalid_grant", json(own).getString("error"));
+      assertEquals(
+          401,
+          userInfo(refreshed.getString("access_token")).getStatus(),
+          "the app's own replay, with the verifier, revokes the grant");
+    }
   }
 
   /**
