@@ -12,17 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jose4j.http.Response;
-import org.jose4j.http.SimpleGet;
-import org.jose4j.http.SimpleResponse;
 
 /**
- * Fetches a client's {@code jwks_uri} for jose4j within hard bounds: the whole exchange in {@link
- * #DEADLINE}, no retry, no redirect, at most {@link #MAX_BYTES}. A registering party chooses the
- * URI, so a slow or endless answer must not hold a token request (and its database connection) for
+ * Fetches a client's {@code jwks_uri} within hard bounds: the whole exchange in {@link #DEADLINE},
+ * no retry, no redirect, at most {@link #MAX_BYTES}, 200 only. A registering party chooses the URI,
+ * so a slow or endless answer must not hold a token request (and its database connection) for
  * minutes, as jose4j's own fetch (20 s per read, three retries) would.
  */
-final class ClientKeysFetch implements SimpleGet {
+final class ClientKeysFetch {
 
   static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final Duration CONNECT = Duration.ofSeconds(3);
@@ -45,8 +42,8 @@ final class ClientKeysFetch implements SimpleGet {
             .build();
   }
 
-  @Override
-  public SimpleResponse get(String location) throws IOException {
+  /** The body of a 200 answer; anything else is an IOException. */
+  String get(String location) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(location))
             .timeout(deadline)
@@ -55,7 +52,7 @@ final class ClientKeysFetch implements SimpleGet {
             .build();
     CompletableFuture<HttpResponse<InputStream>> sent =
         http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-    CompletableFuture<SimpleResponse> read = sent.thenApply(ClientKeysFetch::readLimited);
+    CompletableFuture<String> read = sent.thenApply(ClientKeysFetch::readLimited);
     try {
       return read.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -70,17 +67,16 @@ final class ClientKeysFetch implements SimpleGet {
     }
   }
 
-  private static SimpleResponse readLimited(HttpResponse<InputStream> response) {
+  private static String readLimited(HttpResponse<InputStream> response) {
     try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("HTTP " + response.statusCode() + " from the jwks_uri");
+      }
       byte[] bytes = body.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         throw new IllegalStateException("the client's JWK Set is larger than " + MAX_BYTES);
       }
-      return new Response(
-          response.statusCode(),
-          "",
-          response.headers().map(),
-          new String(bytes, StandardCharsets.UTF_8));
+      return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the client's JWK Set", e);
     }

@@ -1,23 +1,26 @@
 package dev.gatehouse.clients;
 
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.RemoteKeySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Verifies a private_key_jwt client assertion with jose4j: signature by one of the client's keys
@@ -36,23 +39,31 @@ public class PrivateKeyJwtVerifier {
   /** Remote key sets kept at once; past that the cache starts over. */
   static final int MAX_REMOTE_KEY_SETS = 1000;
 
-  /** An unknown kid fetches the client's keys anew at most this often. */
-  static final long REFETCH_AFTER_MILLIS = 30_000;
+  /** How long a client's fetched keys are used before they are fetched again. */
+  static final Duration KEYS_MAX_AGE = Duration.ofHours(1);
+
+  /**
+   * An unknown kid fetches the client's keys anew at most this often, and a failed fetch is not
+   * tried again sooner: meanwhile its assertions are refused at once, without waiting.
+   */
+  static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
 
   private static final ClientKeysFetch FETCH = new ClientKeysFetch();
 
-  private final Map<String, HttpsJwks> remoteKeySets = new ConcurrentHashMap<>();
+  private final Map<String, RemoteKeySet> remoteKeySets = new ConcurrentHashMap<>();
 
   /**
-   * A client's jwks_uri, fetched within hard bounds ({@link ClientKeysFetch}) and, for an assertion
-   * naming an unknown kid, not again before {@link #REFETCH_AFTER_MILLIS}: such assertions cannot
-   * make every token request wait on the client's server.
+   * A client's jwks_uri keys, each fetch within hard bounds ({@link ClientKeysFetch}) and one at a
+   * time ({@link RemoteKeySet}): a slow, failing or endless key server costs each token request one
+   * bounded fetch at most, never a queue of them.
    */
-  static HttpsJwks remoteKeySet(String jwksUri) {
-    HttpsJwks keys = new HttpsJwks(jwksUri);
-    keys.setSimpleHttpGet(FETCH);
-    keys.setRefreshReprieveThreshold(REFETCH_AFTER_MILLIS);
-    return keys;
+  static RemoteKeySet remoteKeySet(String jwksUri, ClientKeysFetch fetch) {
+    return new RemoteKeySet(
+        jwksUri,
+        uri -> new JsonWebKeySet(fetch.get(uri)).getJsonWebKeys(),
+        KEYS_MAX_AGE,
+        REFETCH_INTERVAL,
+        Clock.systemUTC());
   }
 
   /** The {@code iss} of an assertion, read without verification, to find the client. */
@@ -106,8 +117,15 @@ public class PrivateKeyJwtVerifier {
           // Registration is open: one client after another must not grow this without bound.
           remoteKeySets.clear();
         }
-        return new HttpsJwksVerificationKeyResolver(
-            remoteKeySets.computeIfAbsent(client.jwksUri(), PrivateKeyJwtVerifier::remoteKeySet));
+        RemoteKeySet keys =
+            remoteKeySets.computeIfAbsent(client.jwksUri(), uri -> remoteKeySet(uri, FETCH));
+        return (jws, nestingContext) -> {
+          Key key = keys.keyFor(jws);
+          if (key == null) {
+            throw new UnresolvableKeyException("No key of the client's jwks_uri matches");
+          }
+          return key;
+        };
       }
     } catch (JoseException e) {
       throw OAuthException.invalidClient("The client's registered keys cannot be read");

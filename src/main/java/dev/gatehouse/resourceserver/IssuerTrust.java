@@ -3,6 +3,7 @@ package dev.gatehouse.resourceserver;
 import static dev.gatehouse.protocol.JsonSupport.JSON;
 
 import dev.gatehouse.config.ResourceServerSettings;
+import dev.gatehouse.protocol.RemoteKeySet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class IssuerTrust {
 
   @Inject ResourceServerSettings settings;
 
-  private final Map<String, TrustedIssuer> issuers = new ConcurrentHashMap<>();
+  private final Map<String, RemoteKeySet> issuers = new ConcurrentHashMap<>();
   private HttpClient http;
 
   @PostConstruct
@@ -56,11 +57,11 @@ public class IssuerTrust {
 
   /** Resolves the verification key of a token from a trusted issuer. */
   public VerificationKeyResolver resolverFor(String issuer) {
-    TrustedIssuer trusted =
+    RemoteKeySet trusted =
         issuers.computeIfAbsent(
             issuer,
             i ->
-                new TrustedIssuer(
+                new RemoteKeySet(
                     i,
                     this::fetchKeys,
                     settings.jwksMaxAge(),

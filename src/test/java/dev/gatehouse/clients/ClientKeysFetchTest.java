@@ -1,18 +1,21 @@
 package dev.gatehouse.clients;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.protocol.RemoteKeySet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.jose4j.http.SimpleResponse;
-import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +27,14 @@ import org.junit.jupiter.api.Test;
 class ClientKeysFetchTest {
 
   private HttpServer server;
+  private RsaJsonWebKey signer;
   private String keys;
 
   @BeforeEach
   void start() throws Exception {
-    var key = RsaJwkGenerator.generateJwk(2048);
-    key.setKeyId("k1");
-    keys = "{\"keys\":[" + key.toJson() + "]}";
+    signer = RsaJwkGenerator.generateJwk(2048);
+    signer.setKeyId("k1");
+    keys = "{\"keys\":[" + signer.toJson() + "]}";
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.createContext("/jwks", exchange -> answer(exchange, 200, keys));
@@ -58,6 +62,7 @@ class ClientKeysFetchTest {
           exchange.getResponseHeaders().add("Location", url("/jwks"));
           answer(exchange, 302, "");
         });
+    server.createContext("/gone", exchange -> answer(exchange, 404, keys));
     server.createContext("/huge", exchange -> answer(exchange, 200, " ".repeat(70_000) + keys));
     server.start();
   }
@@ -68,10 +73,10 @@ class ClientKeysFetchTest {
   }
 
   @Test
-  void getWhenServerAnswersThenItsKeysForJose4j() throws Exception {
-    HttpsJwks remote = PrivateKeyJwtVerifier.remoteKeySet(url("/jwks"));
+  void getWhenServerAnswersThenItsKeysVerify() throws Exception {
+    RemoteKeySet remote = PrivateKeyJwtVerifier.remoteKeySet(url("/jwks"), new ClientKeysFetch());
 
-    assertEquals("k1", remote.getJsonWebKeys().get(0).getKeyId());
+    assertNotNull(remote.keyFor(signedBy(signer)), "the published key verifies its signature");
   }
 
   @Test
@@ -89,12 +94,14 @@ class ClientKeysFetchTest {
   }
 
   @Test
-  void getWhenRedirectedThenNotFollowed() throws Exception {
-    SimpleResponse response = new ClientKeysFetch().get(url("/moved"));
-
-    assertEquals(302, response.getStatusCode());
-    assertThrows(
-        Exception.class, () -> PrivateKeyJwtVerifier.remoteKeySet(url("/moved")).getJsonWebKeys());
+  void getWhenRedirectedOrNotOkThenErrorNotFollowed() {
+    for (String path : new String[] {"/moved", "/gone"}) {
+      IOException refused =
+          assertThrows(IOException.class, () -> new ClientKeysFetch().get(url(path)), path);
+      assertTrue(refused.getCause().getMessage().contains("HTTP "), path);
+    }
+    RemoteKeySet remote = PrivateKeyJwtVerifier.remoteKeySet(url("/gone"), new ClientKeysFetch());
+    assertNull(remote.keyFor(signedBy(signer)), "a key set sent with a 404 is not taken");
   }
 
   @Test
@@ -120,6 +127,21 @@ class ClientKeysFetchTest {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static JsonWebSignature signedBy(RsaJsonWebKey key) {
+    try {
+      JsonWebSignature jws = new JsonWebSignature();
+      jws.setPayload("{}");
+      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+      jws.setKeyIdHeaderValue(key.getKeyId());
+      jws.setKey(key.getPrivateKey());
+      JsonWebSignature parsed = new JsonWebSignature();
+      parsed.setCompactSerialization(jws.getCompactSerialization());
+      return parsed;
+    } catch (org.jose4j.lang.JoseException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

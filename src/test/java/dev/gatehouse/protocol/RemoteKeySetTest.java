@@ -1,8 +1,9 @@
-package dev.gatehouse.resourceserver;
+package dev.gatehouse.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
-class TrustedIssuerTest {
+class RemoteKeySetTest {
 
   static final Duration MAX_AGE = Duration.ofMinutes(10);
   static final Duration MIN_REFRESH = Duration.ofSeconds(30);
@@ -41,14 +42,18 @@ class TrustedIssuerTest {
   }
 
   /** A key source whose published keys and availability the test controls, counting fetches. */
-  static final class FakeSource implements TrustedIssuer.KeySource {
+  static final class FakeSource implements RemoteKeySet.KeySource {
     final List<JsonWebKey> published = new ArrayList<>();
     final AtomicInteger fetches = new AtomicInteger();
-    boolean down;
+    volatile boolean down;
+    volatile boolean slow;
 
     @Override
-    public List<JsonWebKey> fetch(String issuer) throws Exception {
+    public List<JsonWebKey> fetch(String location) throws Exception {
       fetches.incrementAndGet();
+      if (slow) {
+        Thread.sleep(500);
+      }
       if (down) {
         throw new java.io.IOException("issuer down");
       }
@@ -80,8 +85,8 @@ class TrustedIssuerTest {
     RsaJsonWebKey k1 = key("k1");
     FakeSource source = new FakeSource();
     source.published.add(k1);
-    TrustedIssuer issuer =
-        new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, new MutableClock());
+    RemoteKeySet issuer =
+        new RemoteKeySet("https://op", source, MAX_AGE, MIN_REFRESH, new MutableClock());
 
     assertNotNull(issuer.keyFor(signedBy(k1)));
     assertNotNull(issuer.keyFor(signedBy(k1)));
@@ -95,7 +100,7 @@ class TrustedIssuerTest {
     FakeSource source = new FakeSource();
     source.published.add(k1);
     MutableClock clock = new MutableClock();
-    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    RemoteKeySet issuer = new RemoteKeySet("https://op", source, MAX_AGE, MIN_REFRESH, clock);
     issuer.keyFor(signedBy(k1));
     source.published.add(k2);
     clock.now = clock.now.plus(MIN_REFRESH);
@@ -109,7 +114,7 @@ class TrustedIssuerTest {
     FakeSource source = new FakeSource();
     source.published.add(key("k1"));
     MutableClock clock = new MutableClock();
-    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    RemoteKeySet issuer = new RemoteKeySet("https://op", source, MAX_AGE, MIN_REFRESH, clock);
     issuer.keyFor(signedBy(key("k1")));
     JsonWebSignature bogus = signedBy(key("bogus"));
 
@@ -130,7 +135,7 @@ class TrustedIssuerTest {
     FakeSource source = new FakeSource();
     source.published.add(k1);
     MutableClock clock = new MutableClock();
-    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    RemoteKeySet issuer = new RemoteKeySet("https://op", source, MAX_AGE, MIN_REFRESH, clock);
     issuer.keyFor(signedBy(k1));
     source.down = true;
     clock.now = clock.now.plus(MAX_AGE).plusSeconds(1);
@@ -145,12 +150,53 @@ class TrustedIssuerTest {
     FakeSource source = new FakeSource();
     source.published.add(k1);
     MutableClock clock = new MutableClock();
-    TrustedIssuer issuer = new TrustedIssuer("https://op", source, MAX_AGE, MIN_REFRESH, clock);
+    RemoteKeySet issuer = new RemoteKeySet("https://op", source, MAX_AGE, MIN_REFRESH, clock);
     issuer.keyFor(signedBy(k1));
     source.published.clear();
     source.published.add(key("k2"));
     clock.now = clock.now.plus(MAX_AGE);
 
     assertNull(issuer.keyFor(signedBy(k1)));
+  }
+
+  /**
+   * Callers that arrive while a slow fetch fails wait for it once and take its failure: one fetch
+   * in all, not one after another (a key server that never answers would otherwise hold each caller
+   * for the sum of all the fetches before it); the next is allowed after the interval.
+   */
+  @Test
+  void keyForWhenManyCallersMeetASlowFailingFetchThenOneFetchAndEachWaitsItOnce() throws Exception {
+    FakeSource source = new FakeSource();
+    source.down = true;
+    source.slow = true;
+    MutableClock clock = new MutableClock();
+    RemoteKeySet keys = new RemoteKeySet("https://rp/jwks", source, MAX_AGE, MIN_REFRESH, clock);
+    JsonWebSignature jws = signedBy(key("k1"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      long start = System.nanoTime();
+      List<java.util.concurrent.Future<java.security.Key>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> keys.keyFor(jws)));
+      }
+      for (var answer : answers) {
+        assertNull(answer.get());
+      }
+      long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertEquals(1, source.fetches.get(), "one fetch for all eight callers");
+      assertTrue(waited < 2_000, "about one fetch (500 ms), not eight: " + waited + " ms");
+      assertNull(keys.keyFor(jws));
+      assertEquals(1, source.fetches.get(), "after a failure, none before the interval");
+      clock.now = clock.now.plus(MIN_REFRESH);
+      source.down = false;
+      source.slow = false;
+      source.published.add(key("k2"));
+      keys.keyFor(jws);
+      assertEquals(2, source.fetches.get(), "then one again");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
