@@ -1,19 +1,12 @@
 package dev.gatehouse.authorization;
 
-import static dev.gatehouse.testing.SignIn.CALLBACK;
-import static dev.gatehouse.testing.TestServer.issuer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
-import com.nimbusds.openid.connect.sdk.Nonce;
 import dev.gatehouse.testing.Browser;
+import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
@@ -21,7 +14,6 @@ import dev.gatehouse.testing.Together;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -82,16 +74,6 @@ public interface ConsentRaceContract {
   }
 
   private static String authorize(JsonObject client, String scope) {
-    return new AuthenticationRequest.Builder(
-            new ResponseType("code"),
-            Scope.parse(scope),
-            new ClientID(client.getString("client_id")),
-            URI.create(CALLBACK))
-        .endpointURI(URI.create(issuer() + "/authorize"))
-        .state(new State())
-        .nonce(new Nonce())
-        .build()
-        .toURI()
-        .toString();
+    return SignIn.authorizationUri(client, scope, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import static dev.gatehouse.protocol.RemoteKeySetTest.signedBy;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,7 @@ class ClientKeysFetchTest {
   }
 
   @Test
-  void getWhenRedirectedOrNotOkThenErrorNotFollowed() {
+  void getWhenRedirectedOrNotOkThenErrorNotFollowed() throws Exception {
     for (String path : new String[] {"/moved", "/gone"}) {
       IOException refused =
           assertThrows(IOException.class, () -> new ClientKeysFetch().get(url(path)), path);
@@ -127,21 +126,6 @@ class ClientKeysFetchTest {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static JsonWebSignature signedBy(RsaJsonWebKey key) {
-    try {
-      JsonWebSignature jws = new JsonWebSignature();
-      jws.setPayload("{}");
-      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-      jws.setKeyIdHeaderValue(key.getKeyId());
-      jws.setKey(key.getPrivateKey());
-      JsonWebSignature parsed = new JsonWebSignature();
-      parsed.setCompactSerialization(jws.getCompactSerialization());
-      return parsed;
-    } catch (org.jose4j.lang.JoseException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

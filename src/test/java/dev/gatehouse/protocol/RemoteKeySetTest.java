@@ -19,7 +19,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
-class RemoteKeySetTest {
+public class RemoteKeySetTest {
 
   static final Duration MAX_AGE = Duration.ofMinutes(10);
   static final Duration MIN_REFRESH = Duration.ofSeconds(30);
@@ -30,7 +30,8 @@ class RemoteKeySetTest {
     return key;
   }
 
-  static JsonWebSignature signedBy(RsaJsonWebKey key) throws Exception {
+  /** A JWS signed by the key, as a verifier receives it (parsed from its serialization). */
+  public static JsonWebSignature signedBy(RsaJsonWebKey key) throws Exception {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload("{}");
     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);

@@ -95,6 +95,26 @@ public final class SignIn {
     return session;
   }
 
+  /**
+   * An authorization request of the client to {@link #CALLBACK} with a fresh state and nonce, and
+   * an S256 challenge of the verifier when there is one.
+   */
+  public static String authorizationUri(JsonObject client, String scope, CodeVerifier verifier) {
+    AuthenticationRequest.Builder request =
+        new AuthenticationRequest.Builder(
+                new ResponseType("code"),
+                Scope.parse(scope),
+                new ClientID(client.getString("client_id")),
+                URI.create(CALLBACK))
+            .endpointURI(URI.create(issuer() + "/authorize"))
+            .state(new State())
+            .nonce(new Nonce());
+    if (verifier != null) {
+      request.codeChallenge(verifier, CodeChallengeMethod.S256);
+    }
+    return request.build().toURI().toString();
+  }
+
   /** A user's SSO session in a browser, for one client and scope. */
   public static final class Session implements AutoCloseable {
 
@@ -160,18 +180,7 @@ public final class SignIn {
     }
 
     private String authorizationUri(CodeVerifier verifier) {
-      return new AuthenticationRequest.Builder(
-              new ResponseType("code"),
-              Scope.parse(scope),
-              new ClientID(client.getString("client_id")),
-              URI.create(CALLBACK))
-          .endpointURI(URI.create(issuer() + "/authorize"))
-          .state(new State())
-          .nonce(new Nonce())
-          .codeChallenge(verifier, CodeChallengeMethod.S256)
-          .build()
-          .toURI()
-          .toString();
+      return SignIn.authorizationUri(client, scope, verifier);
     }
 
     @Override

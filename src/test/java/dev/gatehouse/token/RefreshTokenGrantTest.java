@@ -245,10 +245,7 @@ class RefreshTokenGrantTest {
   void refreshWhenRowlessTokenCarriesItsFamilysMacThenReuseRevokesTheGrant() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     String family = RefreshTokenValue.newFamily();
-    String key = RefreshTokenValue.newFamilyKey();
-    Grant keyed = liveGrant("grant-8", CLIENT);
-    setField(keyed, "refreshFamilyKey", key);
-    families.put(RefreshTokenValue.hash(family), keyed);
+    String key = keyedFamily(family, "grant-8");
 
     assertThrows(
         OAuthException.class, () -> grant.handle(request(RefreshTokenValue.issue(family, key))));
@@ -260,10 +257,7 @@ class RefreshTokenGrantTest {
   void refreshWhenRowlessValueOnlyBeginsWithALiveFamilyThenInvalidGrantAndNothingRevoked() {
     RefreshTokenGrant grant = grant(Duration.ZERO);
     String family = RefreshTokenValue.newFamily();
-    String key = RefreshTokenValue.newFamilyKey();
-    Grant keyed = liveGrant("grant-9", CLIENT);
-    setField(keyed, "refreshFamilyKey", key);
-    families.put(RefreshTokenValue.hash(family), keyed);
+    String key = keyedFamily(family, "grant-9");
     String real = RefreshTokenValue.issue(family, key);
 
     for (String value :
@@ -367,6 +361,15 @@ class RefreshTokenGrantTest {
         return tokens.reload(token);
       }
     };
+  }
+
+  /** A live grant of the client whose family has a MAC key (as since V14); returns the key. */
+  private String keyedFamily(String family, String grantId) {
+    String key = RefreshTokenValue.newFamilyKey();
+    Grant keyed = liveGrant(grantId, CLIENT);
+    setField(keyed, "refreshFamilyKey", key);
+    families.put(RefreshTokenValue.hash(family), keyed);
+    return key;
   }
 
   /** A grant whose refresh chain lives for 30 more days. */

@@ -115,10 +115,7 @@ public interface TokenLifecycleContract {
   default void refreshWhenResourceIsNotTheDefaultAudienceThenInvalidTargetAndTokenStillUsable()
       throws Exception {
     JsonObject client = offlineClient();
-    String refreshToken =
-        SignIn.tokens(client, TestAccounts.alice(), "openid offline_access")
-            .getRefreshToken()
-            .getValue();
+    String refreshToken = offlineRefreshToken(client);
 
     Response elsewhere =
         token(
@@ -183,10 +180,7 @@ public interface TokenLifecycleContract {
       refreshWhenRegisteredButUngrantedOrMalformedScopeThenInvalidScopeAndTokenStillUsable()
           throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh().add("scope", "read"));
-    String token =
-        SignIn.tokens(client, TestAccounts.alice(), "openid offline_access")
-            .getRefreshToken()
-            .getValue();
+    String token = offlineRefreshToken(client);
 
     for (String scope : new String[] {"openid read", "read", " ", "openid\u0007"}) {
       Response refused = refresh(client, token, scope);
@@ -517,10 +511,7 @@ public interface TokenLifecycleContract {
   default void refreshTokenAtTokenIntrospectAndRevokeWhenClientAuthBadThenRefusedAndTokenUntouched()
       throws Exception {
     JsonObject owner = offlineClient();
-    String token =
-        SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access")
-            .getRefreshToken()
-            .getValue();
+    String token = offlineRefreshToken(owner);
     String id = owner.getString("client_id");
     String secret = owner.getString("client_secret");
     Map<String, Form> bodies =
@@ -666,10 +657,7 @@ public interface TokenLifecycleContract {
   default void refreshTokenWhenOnlyItsFamilyIsRealThenUnknownEverywhereAndNothingRevoked()
       throws Exception {
     JsonObject owner = offlineClient();
-    String token =
-        SignIn.tokens(owner, TestAccounts.alice(), "openid offline_access")
-            .getRefreshToken()
-            .getValue();
+    String token = offlineRefreshToken(owner);
     String family = token.substring(0, token.indexOf('.'));
     JsonObject other = offlineClient();
 
@@ -924,5 +912,12 @@ public interface TokenLifecycleContract {
 
   private static JsonObject offlineClient() {
     return TestClients.register(TestClients.withRefresh());
+  }
+
+  /** The refresh token of a new user's sign-in at the client with offline_access. */
+  private static String offlineRefreshToken(JsonObject client) throws Exception {
+    return SignIn.tokens(client, TestAccounts.alice(), "openid offline_access")
+        .getRefreshToken()
+        .getValue();
   }
 }
