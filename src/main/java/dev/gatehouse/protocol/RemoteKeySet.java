@@ -60,7 +60,10 @@ public final class RemoteKeySet {
   public Key keyFor(JsonWebSignature jws) {
     long now = clock.millis();
     long seen = fetches;
-    if (fetchedAt == Long.MIN_VALUE || now - fetchedAt >= maxAge.toMillis()) {
+    if (fetchedAt == Long.MIN_VALUE
+        || (now - fetchedAt >= maxAge.toMillis()
+            && now - lastAttempt >= minRefreshInterval.toMillis())) {
+      // Aged keys are fetched anew, but not on every request while the party is down.
       refresh(now, seen);
     }
     JsonWebKey key = select(jws);

@@ -143,6 +143,13 @@ public class RemoteKeySetTest {
 
     assertNotNull(issuer.keyFor(signedBy(k1)));
     assertEquals(2, source.fetches.get(), "it tried to refresh the aged keys");
+    for (int i = 0; i < 100; i++) {
+      assertNotNull(issuer.keyFor(signedBy(k1)));
+    }
+    assertEquals(2, source.fetches.get(), "while it is down, not again on every request");
+    clock.now = clock.now.plus(MIN_REFRESH);
+    issuer.keyFor(signedBy(k1));
+    assertEquals(3, source.fetches.get(), "again after the interval");
   }
 
   @Test
