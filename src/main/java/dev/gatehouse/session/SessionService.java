@@ -50,14 +50,17 @@ public class SessionService {
   }
 
   /**
-   * Whether the session with this public {@code sid} was ended: by a logout or the operator's
-   * sign-out (one that merely expired was not).
+   * Whether the session with this public {@code sid} is still active: neither ended (logout, the
+   * operator's sign-out) nor expired, nor purged. An expired session cannot be ended any more (a
+   * logout then writes nothing), so only "still active" is safe to trust.
    */
-  public boolean hasEnded(String sid) {
+  public boolean isActive(String sid, Instant now) {
     return !em.createQuery(
-            "SELECT s.sid FROM UserSession s WHERE s.sid = :sid AND s.endedAt IS NOT NULL",
+            "SELECT s.sid FROM UserSession s"
+                + " WHERE s.sid = :sid AND s.endedAt IS NULL AND s.expiresAt > :now",
             String.class)
         .setParameter("sid", sid)
+        .setParameter("now", now)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The authorization_code grant: consume the code atomically (a replay revokes the whole grant),
- * check client, redirect_uri, expiry and PKCE, that the sign-in session was not ended, then issue
+ * check client, redirect_uri, expiry and PKCE, that the sign-in session is still active, then issue
  * the tokens.
  *
  * @see <a
@@ -58,9 +58,9 @@ public class AuthorizationCodeGrant implements GrantHandler {
             .find(issued.grantId())
             .filter(g -> !g.isRevoked())
             .orElseThrow(() -> OAuthException.invalidGrant("The authorization has been revoked"));
-    // The sign-in session the code was issued in must not have ended: a logout, or the operator's
+    // The sign-in session the code was issued in must still be active: a logout, or the operator's
     // sign-out that could not yet see this grant (still being written), ends it before any token.
-    if (grant.sid() != null && sessions.hasEnded(grant.sid())) {
+    if (grant.sid() != null && !sessions.isActive(grant.sid(), now)) {
       throw revocation.revoke(
           grant.id(), "code redeemed after its session ended", "The sign-in session has ended");
     }
