@@ -67,9 +67,9 @@ public final class RemoteKeySet {
       refresh(now, seen);
     }
     JsonWebKey key = select(jws);
-    seen = fetches;
     if (key == null && now - lastAttempt >= minRefreshInterval.toMillis()) {
-      // An unknown kid: the party may have rotated. Rate limited, so bogus kids cannot flood it.
+      // An unknown kid: the party may have rotated. Rate limited, so bogus kids cannot flood it;
+      // and not again when any fetch ended since this caller came (it may have waited for it).
       refresh(now, seen);
       key = select(jws);
     }
@@ -85,16 +85,18 @@ public final class RemoteKeySet {
     if (fetches != seen) {
       return;
     }
-    lastAttempt = now;
+    // The fetch's own start, not the caller's arrival (it may have waited for the lock).
+    long start = Math.max(now, clock.millis());
+    lastAttempt = start;
     try {
       keys = List.copyOf(source.fetch(location));
-      fetchedAt = now;
+      fetchedAt = start;
     } catch (Exception e) {
       // Keep the keys we have: a short outage must not fail tokens they can verify.
       LOG.warning(
           () -> "Could not refresh the keys of " + location + ": " + e.getClass().getSimpleName());
       if (fetchedAt == Long.MIN_VALUE) {
-        fetchedAt = now - maxAge.toMillis() + minRefreshInterval.toMillis();
+        fetchedAt = start - maxAge.toMillis() + minRefreshInterval.toMillis();
       }
     } finally {
       fetches++;

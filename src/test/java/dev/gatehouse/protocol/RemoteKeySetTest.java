@@ -49,9 +49,15 @@ public class RemoteKeySetTest {
     volatile boolean down;
     volatile boolean slow;
 
+    /** A clock that a slow fetch moves on by the minimum interval, as a fetch that long would. */
+    volatile MutableClock advancing;
+
     @Override
     public List<JsonWebKey> fetch(String location) throws Exception {
       fetches.incrementAndGet();
+      if (advancing != null) {
+        advancing.now = advancing.now.plus(MIN_REFRESH);
+      }
       if (slow) {
         Thread.sleep(500);
       }
@@ -63,7 +69,7 @@ public class RemoteKeySetTest {
   }
 
   static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     @Override
     public ZoneOffset getZone() {
@@ -203,6 +209,39 @@ public class RemoteKeySetTest {
       source.published.add(key("k2"));
       keys.keyFor(jws);
       assertEquals(2, source.fetches.get(), "then one again");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A fetch that lasts the minimum interval and fails: callers that came while it ran (their clock
+   * already past the interval) wait for it and take its failure, rather than start a second fetch
+   * for their unknown kid.
+   */
+  @Test
+  void keyForWhenCallersWaitedOutAFetchAsLongAsTheIntervalThenNoSecondFetch() throws Exception {
+    FakeSource source = new FakeSource();
+    source.down = true;
+    source.slow = true;
+    MutableClock clock = new MutableClock();
+    source.advancing = clock;
+    RemoteKeySet keys = new RemoteKeySet("https://rp/jwks", source, MAX_AGE, MIN_REFRESH, clock);
+    JsonWebSignature jws = signedBy(key("k1"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<java.security.Key>> answers = new ArrayList<>();
+      answers.add(pool.submit(() -> keys.keyFor(jws)));
+      Thread.sleep(150); // the first fetch runs, the clock moved on by the interval
+      for (int i = 0; i < 7; i++) {
+        answers.add(pool.submit(() -> keys.keyFor(jws)));
+      }
+      for (var answer : answers) {
+        assertNull(answer.get());
+      }
+
+      assertEquals(1, source.fetches.get(), "the late callers took the failure they waited for");
     } finally {
       pool.shutdownNow();
     }
