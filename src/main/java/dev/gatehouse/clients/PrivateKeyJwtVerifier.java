@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import dev.gatehouse.protocol.BoundedHttpGet;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.RemoteKeySet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,16 +49,16 @@ public class PrivateKeyJwtVerifier {
    */
   static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
 
-  private static final ClientKeysFetch FETCH = new ClientKeysFetch();
+  private static final BoundedHttpGet FETCH = new BoundedHttpGet();
 
   private final Map<String, RemoteKeySet> remoteKeySets = new ConcurrentHashMap<>();
 
   /**
-   * A client's jwks_uri keys, each fetch within hard bounds ({@link ClientKeysFetch}) and one at a
+   * A client's jwks_uri keys, each fetch within hard bounds ({@link BoundedHttpGet}) and one at a
    * time ({@link RemoteKeySet}): a slow, failing or endless key server costs each token request one
    * bounded fetch at most, never a queue of them.
    */
-  static RemoteKeySet remoteKeySet(String jwksUri, ClientKeysFetch fetch) {
+  static RemoteKeySet remoteKeySet(String jwksUri, BoundedHttpGet fetch) {
     return new RemoteKeySet(
         jwksUri,
         uri -> new JsonWebKeySet(fetch.get(uri)).getJsonWebKeys(),

@@ -3,20 +3,15 @@ package dev.gatehouse.resourceserver;
 import static dev.gatehouse.protocol.JsonSupport.JSON;
 
 import dev.gatehouse.config.ResourceServerSettings;
+import dev.gatehouse.protocol.BoundedHttpGet;
 import dev.gatehouse.protocol.RemoteKeySet;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,21 +30,10 @@ import org.jose4j.lang.UnresolvableKeyException;
 @ApplicationScoped
 public class IssuerTrust {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
   @Inject ResourceServerSettings settings;
 
   private final Map<String, RemoteKeySet> issuers = new ConcurrentHashMap<>();
-  private HttpClient http;
-
-  @PostConstruct
-  void init() {
-    http =
-        HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-  }
+  private final BoundedHttpGet http = new BoundedHttpGet();
 
   public boolean trusts(String issuer) {
     return issuer != null && settings.issuers().contains(issuer);
@@ -84,20 +68,13 @@ public class IssuerTrust {
     return new JsonWebKeySet(get(metadata.getString("jwks_uri"))).getJsonWebKeys();
   }
 
-  private JsonObject readJson(String uri) throws IOException, InterruptedException {
+  private JsonObject readJson(String uri) throws IOException {
     try (JsonReader reader = JSON.createReader(new StringReader(get(uri)))) {
       return reader.readObject();
     }
   }
 
-  private String get(String uri) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-    }
-    return response.body();
+  private String get(String uri) throws IOException {
+    return http.get(uri);
   }
 }

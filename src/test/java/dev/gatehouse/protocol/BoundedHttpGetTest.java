@@ -1,4 +1,4 @@
-package dev.gatehouse.clients;
+package dev.gatehouse.protocol;
 
 import static dev.gatehouse.protocol.RemoteKeySetTest.signedBy;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.gatehouse.protocol.RemoteKeySet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * A client's jwks_uri is fetched within hard bounds: its keys when it answers, and an error, never
  * a long wait, when it stalls, trickles, redirects or sends too much.
  */
-class ClientKeysFetchTest {
+class BoundedHttpGetTest {
 
   private HttpServer server;
   private RsaJsonWebKey signer;
@@ -73,7 +72,7 @@ class ClientKeysFetchTest {
 
   @Test
   void getWhenServerAnswersThenItsKeysVerify() throws Exception {
-    RemoteKeySet remote = PrivateKeyJwtVerifier.remoteKeySet(url("/jwks"), new ClientKeysFetch());
+    RemoteKeySet remote = keySet(url("/jwks"));
 
     assertNotNull(remote.keyFor(signedBy(signer)), "the published key verifies its signature");
   }
@@ -81,7 +80,7 @@ class ClientKeysFetchTest {
   @Test
   void getWhenServerStallsOrTricklesThenErrorWithinTheDeadline() {
     // The production deadline is 5 s; the same bound, shorter, keeps the unit tests fast.
-    ClientKeysFetch quick = new ClientKeysFetch(java.time.Duration.ofSeconds(1));
+    BoundedHttpGet quick = new BoundedHttpGet(java.time.Duration.ofSeconds(1));
     for (String path : new String[] {"/stall", "/trickle"}) {
       long start = System.nanoTime();
 
@@ -96,16 +95,27 @@ class ClientKeysFetchTest {
   void getWhenRedirectedOrNotOkThenErrorNotFollowed() throws Exception {
     for (String path : new String[] {"/moved", "/gone"}) {
       IOException refused =
-          assertThrows(IOException.class, () -> new ClientKeysFetch().get(url(path)), path);
+          assertThrows(IOException.class, () -> new BoundedHttpGet().get(url(path)), path);
       assertTrue(refused.getCause().getMessage().contains("HTTP "), path);
     }
-    RemoteKeySet remote = PrivateKeyJwtVerifier.remoteKeySet(url("/gone"), new ClientKeysFetch());
+    RemoteKeySet remote = keySet(url("/gone"));
     assertNull(remote.keyFor(signedBy(signer)), "a key set sent with a 404 is not taken");
   }
 
   @Test
   void getWhenBodyLargerThanTheLimitThenError() {
-    assertThrows(IOException.class, () -> new ClientKeysFetch().get(url("/huge")));
+    assertThrows(IOException.class, () -> new BoundedHttpGet().get(url("/huge")));
+  }
+
+  /** A remote key set fetched through it, as the private_key_jwt verifier and IssuerTrust use. */
+  private static RemoteKeySet keySet(String location) {
+    BoundedHttpGet get = new BoundedHttpGet();
+    return new RemoteKeySet(
+        location,
+        uri -> new org.jose4j.jwk.JsonWebKeySet(get.get(uri)).getJsonWebKeys(),
+        java.time.Duration.ofHours(1),
+        java.time.Duration.ofSeconds(30),
+        java.time.Clock.systemUTC());
   }
 
   private String url(String path) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.clients;
+package dev.gatehouse.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches a client's {@code jwks_uri} within hard bounds: the whole exchange in {@link #DEADLINE},
- * no retry, no redirect, at most {@link #MAX_BYTES}, 200 only. A registering party chooses the URI,
- * so a slow or endless answer must not hold a token request (and its database connection) for
- * minutes, as jose4j's own fetch (20 s per read, three retries) would.
+ * Fetches a remote party's document (a client's {@code jwks_uri}, a trusted issuer's discovery
+ * document and keys) within hard bounds: the whole exchange, body included, in {@link #DEADLINE};
+ * no retry, no redirect, at most {@link #MAX_BYTES}, 200 only. A registering party chooses a
+ * jwks_uri, and an issuer may stall, so a slow or endless answer must not hold a request (and its
+ * database connection) for minutes, as jose4j's own fetch (20 s per read, three retries) would or a
+ * JDK request timeout (which ends at the response headers) would not prevent.
  */
-final class ClientKeysFetch {
+public final class BoundedHttpGet {
 
   static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final Duration CONNECT = Duration.ofSeconds(3);
@@ -28,12 +30,12 @@ final class ClientKeysFetch {
   private final Duration deadline;
   private final HttpClient http;
 
-  ClientKeysFetch() {
+  public BoundedHttpGet() {
     this(DEADLINE);
   }
 
   /** With another deadline (tests). */
-  ClientKeysFetch(Duration deadline) {
+  BoundedHttpGet(Duration deadline) {
     this.deadline = deadline;
     this.http =
         HttpClient.newBuilder()
@@ -43,7 +45,7 @@ final class ClientKeysFetch {
   }
 
   /** The body of a 200 answer; anything else is an IOException. */
-  String get(String location) throws IOException {
+  public String get(String location) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(location))
             .timeout(deadline)
@@ -52,33 +54,33 @@ final class ClientKeysFetch {
             .build();
     CompletableFuture<HttpResponse<InputStream>> sent =
         http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-    CompletableFuture<String> read = sent.thenApply(ClientKeysFetch::readLimited);
+    CompletableFuture<String> read = sent.thenApply(BoundedHttpGet::readLimited);
     try {
       return read.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       sent.thenAccept(response -> closeQuietly(response.body()));
       sent.cancel(true);
-      throw new IOException("the client's jwks_uri did not answer within " + deadline);
+      throw new IOException(location + " did not answer within " + deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted fetching the client's jwks_uri");
+      throw new IOException("interrupted fetching " + location);
     } catch (ExecutionException e) {
-      throw new IOException("cannot fetch the client's jwks_uri", e.getCause());
+      throw new IOException("cannot fetch " + location, e.getCause());
     }
   }
 
   private static String readLimited(HttpResponse<InputStream> response) {
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("HTTP " + response.statusCode() + " from the jwks_uri");
+        throw new IllegalStateException("HTTP " + response.statusCode() + "");
       }
       byte[] bytes = body.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new IllegalStateException("the client's JWK Set is larger than " + MAX_BYTES);
+        throw new IllegalStateException("the answer is larger than " + MAX_BYTES);
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the client's JWK Set", e);
+      throw new IllegalStateException("cannot read the answer", e);
     }
   }
 
