@@ -180,38 +180,25 @@ public class RemoteKeySetTest {
    */
   @Test
   void keyForWhenManyCallersMeetASlowFailingFetchThenOneFetchAndEachWaitsItOnce() throws Exception {
-    FakeSource source = new FakeSource();
-    source.down = true;
-    source.slow = true;
+    FakeSource source = slowFailingSource();
     MutableClock clock = new MutableClock();
     RemoteKeySet keys = new RemoteKeySet("https://rp/jwks", source, MAX_AGE, MIN_REFRESH, clock);
     JsonWebSignature jws = signedBy(key("k1"));
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(8);
-    try {
-      long start = System.nanoTime();
-      List<java.util.concurrent.Future<java.security.Key>> answers = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        answers.add(pool.submit(() -> keys.keyFor(jws)));
-      }
-      for (var answer : answers) {
-        assertNull(answer.get());
-      }
-      long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    long start = System.nanoTime();
 
-      assertEquals(1, source.fetches.get(), "one fetch for all eight callers");
-      assertTrue(waited < 3_000, "about one fetch (500 ms), not eight (4 s): " + waited + " ms");
-      assertNull(keys.keyFor(jws));
-      assertEquals(1, source.fetches.get(), "after a failure, none before the interval");
-      clock.now = clock.now.plus(MIN_REFRESH);
-      source.down = false;
-      source.slow = false;
-      source.published.add(key("k2"));
-      keys.keyFor(jws);
-      assertEquals(2, source.fetches.get(), "then one again");
-    } finally {
-      pool.shutdownNow();
-    }
+    assertEightCallersRefused(keys, jws, 0);
+
+    long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(1, source.fetches.get(), "one fetch for all eight callers");
+    assertTrue(waited < 3_000, "about one fetch (500 ms), not eight (4 s): " + waited + " ms");
+    assertNull(keys.keyFor(jws));
+    assertEquals(1, source.fetches.get(), "after a failure, none before the interval");
+    clock.now = clock.now.plus(MIN_REFRESH);
+    source.down = false;
+    source.slow = false;
+    source.published.add(key("k2"));
+    keys.keyFor(jws);
+    assertEquals(2, source.fetches.get(), "then one again");
   }
 
   /**
@@ -221,27 +208,43 @@ public class RemoteKeySetTest {
    */
   @Test
   void keyForWhenCallersWaitedOutAFetchAsLongAsTheIntervalThenNoSecondFetch() throws Exception {
-    FakeSource source = new FakeSource();
-    source.down = true;
-    source.slow = true;
+    FakeSource source = slowFailingSource();
     MutableClock clock = new MutableClock();
     source.advancing = clock;
     RemoteKeySet keys = new RemoteKeySet("https://rp/jwks", source, MAX_AGE, MIN_REFRESH, clock);
-    JsonWebSignature jws = signedBy(key("k1"));
+
+    // The first fetch runs 150 ms before the others come, the clock moved on by the interval.
+    assertEightCallersRefused(keys, signedBy(key("k1")), 150);
+
+    assertEquals(1, source.fetches.get(), "the late callers took the failure they waited for");
+  }
+
+  /** A source that is down and takes 500 ms to say so. */
+  private static FakeSource slowFailingSource() {
+    FakeSource source = new FakeSource();
+    source.down = true;
+    source.slow = true;
+    return source;
+  }
+
+  /**
+   * Eight callers ask for the JWS's key, each from its own thread: the first at once, the other
+   * seven {@code lateMillis} later; none gets a key.
+   */
+  private static void assertEightCallersRefused(
+      RemoteKeySet keys, JsonWebSignature jws, long lateMillis) throws Exception {
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       List<java.util.concurrent.Future<java.security.Key>> answers = new ArrayList<>();
       answers.add(pool.submit(() -> keys.keyFor(jws)));
-      Thread.sleep(150); // the first fetch runs, the clock moved on by the interval
+      Thread.sleep(lateMillis);
       for (int i = 0; i < 7; i++) {
         answers.add(pool.submit(() -> keys.keyFor(jws)));
       }
       for (var answer : answers) {
         assertNull(answer.get());
       }
-
-      assertEquals(1, source.fetches.get(), "the late callers took the failure they waited for");
     } finally {
       pool.shutdownNow();
     }
