@@ -3,6 +3,7 @@ package dev.gatehouse.session;
 import dev.gatehouse.authorization.AuthorizationPageException;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.token.GrantRepository;
 import dev.gatehouse.token.IdTokenHints;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwt.JwtClaims;
@@ -29,6 +32,9 @@ public class LogoutService {
   @Inject IdTokenHints hints;
   @Inject ClientRepository clients;
   @Inject SessionService sessions;
+  @Inject GrantRepository grants;
+
+  Clock clock = Clock.systemUTC();
 
   public LogoutRequest validate(MultivaluedMap<String, String> params) {
     Optional<JwtClaims> hint = hints.verify(params.getFirst("id_token_hint"));
@@ -54,9 +60,15 @@ public class LogoutService {
     return new LogoutRequest(clientId, redirect, params.getFirst("state"), subject(hint));
   }
 
-  /** Ends the browser's session (if any); returns where to send the user, or null for our page. */
+  /**
+   * Ends the browser's session (if any) and revokes the grants made in it without offline_access:
+   * their access tokens stop working at once, at introspection, UserInfo and the APIs in this WAR
+   * (as Keycloak's tokens of an ended session). Grants with offline_access outlive the session, as
+   * offline tokens do. Returns where to send the user, or null for our page.
+   */
   public URI logout(LogoutRequest request, String sessionCookie) {
-    sessions.end(sessionCookie);
+    Instant now = clock.instant();
+    sessions.end(sessionCookie, now).ifPresent(s -> grants.revokeOnlineOfSession(s.sid(), now));
     if (request.postLogoutRedirectUri() == null) {
       return null;
     }

@@ -66,8 +66,11 @@ public class SessionService {
         .isEmpty();
   }
 
-  public void end(String cookieValue) {
-    find(cookieValue).ifPresent(s -> s.end(clock.instant()));
+  /** Ends the active session a cookie value names; returns it, empty when there was none. */
+  public Optional<UserSession> end(String cookieValue, Instant now) {
+    Optional<UserSession> session = find(cookieValue);
+    session.ifPresent(s -> s.end(now));
+    return session;
   }
 
   /** Ends every active session of a user, in every browser; returns how many. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores and finds grants. */
@@ -98,6 +99,30 @@ public class GrantRepository {
                 + " WHERE g.subject = :subject AND g.revokedAt IS NULL")
         .setParameter("now", now)
         .setParameter("subject", subject)
+        .executeUpdate();
+  }
+
+  /**
+   * Revokes the live grants made in one SSO session without offline_access (which lets a grant
+   * outlive the session); returns how many.
+   */
+  public int revokeOnlineOfSession(String sid, Instant now) {
+    List<String> online =
+        em.createQuery(
+                "SELECT g.id, g.scope FROM Grant g WHERE g.sid = :sid AND g.revokedAt IS NULL",
+                Object[].class)
+            .setParameter("sid", sid)
+            .getResultStream()
+            .filter(row -> !TokenIssuer.scopes((String) row[1]).contains("offline_access"))
+            .map(row -> (String) row[0])
+            .toList();
+    if (online.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(
+            "UPDATE Grant g SET g.revokedAt = :now WHERE g.id IN :ids AND g.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("ids", online)
         .executeUpdate();
   }
 

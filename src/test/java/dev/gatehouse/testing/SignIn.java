@@ -133,8 +133,13 @@ public final class SignIn {
 
     /** A fresh code through the SSO session (remembered consent: no page). */
     public Code code() throws Exception {
+      return code(scope);
+    }
+
+    /** A fresh code for a scope the remembered consent covers, through the SSO session. */
+    public Code code(String otherScope) throws Exception {
       CodeVerifier verifier = new CodeVerifier();
-      URI exit = browser.open(authorizationUri(verifier)).exit();
+      URI exit = browser.open(SignIn.authorizationUri(client, otherScope, verifier)).exit();
       assertNotNull(exit, "SSO: straight back to the client");
       AuthorizationCode code =
           AuthorizationResponse.parse(exit).toSuccessResponse().getAuthorizationCode();
@@ -174,7 +179,12 @@ public final class SignIn {
 
     /** A fresh code redeemed: the token response, asserted successful. */
     public JsonObject tokens() throws Exception {
-      Response response = redeem(code());
+      return tokens(scope);
+    }
+
+    /** A fresh code for a scope the remembered consent covers, redeemed (asserted successful). */
+    public JsonObject tokens(String otherScope) throws Exception {
+      Response response = redeem(code(otherScope));
       assertEquals(200, response.getStatus());
       return json(response);
     }

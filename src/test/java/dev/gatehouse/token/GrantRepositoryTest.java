@@ -101,6 +101,36 @@ class GrantRepositoryTest {
     assertEquals("g-family", grantOfFamily(issued), "a grant's family is begun once");
   }
 
+  @Test
+  void revokeOnlineOfSessionWhenGrantsOfTheSessionThenThoseWithoutOfflineAccessRevoked() {
+    storeOfSession("s-online", "openid profile", "sid-1");
+    storeOfSession("s-lookalike", "openid my_offline_access", "sid-1");
+    storeOfSession("s-offline", "openid offline_access", "sid-1");
+    storeOfSession("s-other-session", "openid", "sid-2");
+    storeOfSession("s-revoked", "openid", "sid-1");
+    db.inTransaction(em -> repository(em).revoke("s-revoked", T0.plusSeconds(1)));
+
+    int revoked = revokeOnlineOf("sid-1");
+
+    assertEquals(2, revoked, "the revoked one is not counted again");
+    assertTrue(load("s-online").isRevoked());
+    assertTrue(load("s-lookalike").isRevoked(), "offline_access is a whole scope token");
+    assertFalse(load("s-offline").isRevoked());
+    assertFalse(load("s-other-session").isRevoked());
+    assertEquals(0, revokeOnlineOf("sid-9"));
+  }
+
+  private static int revokeOnlineOf(String sid) {
+    int[] revoked = new int[1];
+    db.inTransaction(em -> revoked[0] = repository(em).revokeOnlineOfSession(sid, T0));
+    return revoked[0];
+  }
+
+  private static void storeOfSession(String id, String scope, String sid) {
+    db.inTransaction(
+        em -> repository(em).persist(new Grant(id, "sub", "client", scope, T0, sid, T0)));
+  }
+
   private static String grantOfFamily(String refreshToken) {
     EntityManager em = db.entityManager();
     try {

@@ -4,6 +4,7 @@ import static dev.gatehouse.testing.TestServer.issuer;
 import static dev.gatehouse.testing.TestServer.json;
 import static dev.gatehouse.testing.TestServer.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.Browser;
+import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
@@ -193,6 +195,38 @@ public interface UserInfoAndLogoutContract {
       assertEquals(
           "login_required",
           AuthorizationResponse.parse(silent.exit()).toErrorResponse().getErrorObject().getCode());
+    }
+  }
+
+  /**
+   * A logout revokes what the ended session gave without offline_access (as Keycloak's tokens of an
+   * ended session): its access token is inactive at once; an offline grant of the same session and
+   * another browser's session of the same user live on.
+   */
+  @Test
+  default void logoutWhenSessionEndsThenItsOnlineTokensRevokedAndOfflineOnesLive()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session =
+            SignIn.session(client, TestAccounts.alice(), "openid offline_access");
+        SignIn.Session elsewhere =
+            SignIn.session(
+                TestClients.register(TestClients.withRefresh()), TestAccounts.alice(), "openid")) {
+      JsonObject offline = session.tokens();
+      JsonObject online = session.tokens("openid");
+      JsonObject otherBrowser = elsewhere.tokens();
+      String onlineAccess = online.getString("access_token");
+      assertEquals(200, AsClient.userInfo(onlineAccess).getStatus(), "live before the logout");
+
+      session.logOut(online.getString("id_token"));
+
+      assertEquals(401, AsClient.userInfo(onlineAccess).getStatus());
+      assertFalse(json(AsClient.introspect(client, onlineAccess)).getBoolean("active"));
+      assertEquals(200, AsClient.userInfo(offline.getString("access_token")).getStatus());
+      Response refreshed = AsClient.refresh(client, offline.getString("refresh_token"), null);
+      assertEquals(200, refreshed.getStatus(), "offline_access outlives the session");
+      refreshed.close();
+      assertEquals(200, AsClient.userInfo(otherBrowser.getString("access_token")).getStatus());
     }
   }
 
