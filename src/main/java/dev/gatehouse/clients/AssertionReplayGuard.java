@@ -1,7 +1,8 @@
 package dev.gatehouse.clients;
 
 import dev.gatehouse.persistence.SecretHasher;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.ApplicationException;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -10,16 +11,22 @@ import java.time.ZoneOffset;
 
 /**
  * Remembers the {@code jti} of every client assertion until it expires, so that none is accepted
- * twice. The primary key makes the check atomic: of two concurrent uses, one insert fails.
+ * twice. The primary key makes the check atomic: of two concurrent uses, one insert fails. Each
+ * check is a transaction of its own: the client's authentication around it holds none (verifying an
+ * assertion may fetch the client's jwks_uri).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7523#section-3">RFC 7523 §3</a>
  */
-@ApplicationScoped
+@Stateless
 public class AssertionReplayGuard {
 
   @PersistenceContext EntityManager em;
 
-  /** Records the jti; false if it was already used. Must run inside the caller's transaction. */
+  /**
+   * Records the jti; false if it was already used.
+   *
+   * @throws ConcurrentUse when another request recorded it at the same moment
+   */
   public boolean firstUse(String clientId, String jti, Instant expiresAt, Instant now) {
     em.createNativeQuery(
             "DELETE FROM oidc_client_assertion WHERE client_id = ?1 AND expires_at < ?2")
@@ -39,7 +46,20 @@ public class AssertionReplayGuard {
               .executeUpdate()
           == 1;
     } catch (PersistenceException e) {
-      return false;
+      throw new ConcurrentUse();
+    }
+  }
+
+  /**
+   * The same jti recorded by another request at the same moment: a replay too. Thrown rather than
+   * answered, so that the failed insert's transaction is rolled back without an error.
+   */
+  @ApplicationException(rollback = true)
+  public static final class ConcurrentUse extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConcurrentUse() {
+      super("client_assertion jti recorded concurrently", null, false, false);
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.Paths;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,12 +17,16 @@ import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Decides whether a request's credentials prove its client's identity, by the method the client
- * registered. The transaction boundary for recording client-assertion jti values.
+ * registered. It runs outside any transaction, so that no database connection is held while an
+ * assertion's keys are fetched from the client's jwks_uri (up to 5 s, {@link
+ * PrivateKeyJwtVerifier}) or a secret is hashed; each assertion's jti is recorded in a transaction
+ * of its own ({@link AssertionReplayGuard}).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OpenID
  *     Connect Core §9</a>
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClientAuthenticator {
 
   private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class.getName());
@@ -82,6 +88,8 @@ public class ClientAuthenticator {
       if (!replayGuard.firstUse(client.clientId(), claims.getJwtId(), acceptedUntil, now)) {
         throw rejected(client.clientId(), "client_assertion replayed");
       }
+    } catch (AssertionReplayGuard.ConcurrentUse e) {
+      throw rejected(client.clientId(), "client_assertion replayed concurrently");
     } catch (MalformedClaimException e) {
       throw rejected(client.clientId(), "malformed claims");
     }

@@ -29,6 +29,7 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
@@ -36,10 +37,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -351,6 +358,93 @@ public interface ClientAuthContract {
       assertEquals(200, response.getStatus(), () -> response.readEntity(String.class));
     } finally {
       keyServer.stop(0);
+    }
+  }
+
+  /**
+   * Requests waiting on a client's hanging jwks_uri hold no database connection: with more of them
+   * than the pool has connections (32), another client still authenticates at once, and they all
+   * succeed once the keys come.
+   */
+  @Test
+  default void privateKeyJwtWhenJwksUriHangsThenWaitingRequestsHoldNoDatabaseConnection()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("slow-key").generate();
+    byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer keyServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    keyServer.setExecutor(Executors.newCachedThreadPool());
+    keyServer.createContext(
+        "/jwks",
+        exchange -> {
+          asked.countDown();
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    keyServer.start();
+    ExecutorService waiting = Executors.newFixedThreadPool(40);
+    try {
+      String jwksUri = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks";
+      ClientID slow =
+          new ClientID(
+              TestClients.configure(TestClients.service("private_key_jwt").add("jwks_uri", jwksUri))
+                  .getString("client_id"));
+      JsonObject other = TestClients.register(TestClients.confidential());
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        Form form = form(signed(slow, key, issuer()).toParameters());
+        answers.add(waiting.submit(() -> status(request(PROBE).post(Entity.form(form)))));
+      }
+      assertTrue(asked.await(10, TimeUnit.SECONDS), "the key server was asked");
+      Thread.sleep(1000); // the other requests reach the fetch and wait for it
+
+      long start = System.nanoTime();
+      Response meanwhile =
+          request(PROBE)
+              .header(
+                  "Authorization",
+                  basic(other.getString("client_id"), other.getString("client_secret")))
+              .post(Entity.form(new Form()));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertEquals(200, status(meanwhile));
+      assertTrue(
+          millis < 2500, "served while the fetch hangs (it ends after 5 s), not after: " + millis);
+      release.countDown();
+      for (Future<Integer> answer : answers) {
+        assertEquals(200, answer.get(30, TimeUnit.SECONDS), "each assertion accepted");
+      }
+    } finally {
+      release.countDown();
+      waiting.shutdownNow();
+      keyServer.stop(0);
+    }
+  }
+
+  @Test
+  default void privateKeyJwtWhenOneAssertionSentEightTimesAtOnceThenAcceptedOnce()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-race").generate();
+    OIDCClientInformation client = registerWithNimbus(new JWKSet(key.toPublicJWK()));
+    Form form = form(signed(client.getID(), key, issuer()).toParameters());
+
+    List<Integer> statuses = Together.send(() -> status(request(PROBE).post(Entity.form(form))), 8);
+
+    assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "" + statuses);
+    assertEquals(7, statuses.stream().filter(status -> status == 401).count(), "" + statuses);
+  }
+
+  private static int status(Response response) {
+    try (response) {
+      return response.getStatus();
     }
   }
 
