@@ -3,6 +3,7 @@ package dev.gatehouse.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ public class LogoutController {
   @Inject SessionCookie cookie;
 
   @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
   public Response confirm(
       @FormParam("client_id") String clientId,

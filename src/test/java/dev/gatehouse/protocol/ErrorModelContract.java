@@ -13,8 +13,11 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,44 @@ public interface ErrorModelContract {
         assertEquals(400, response.statusCode(), what);
         assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
       }
+    }
+  }
+
+  /**
+   * Every form body is read within 64 KiB, its percent-encoding checked, before anything else reads
+   * it: at the browser-facing /authorize and /logout, at the pages whose CSRF check reads the form
+   * (with the HTTP session that check needs), at /token. A chunked body has no Content-Length for
+   * the server's own limit to check.
+   */
+  @Test
+  default void formBodiesWhenOversizedChunkedOrMalformedThen400InvalidRequest() {
+    String session =
+        send(HttpRequest.newBuilder(base().resolve("/login")).GET())
+            .headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .map(cookie -> cookie.split(";", 2)[0])
+            .filter(cookie -> cookie.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    byte[] big = ("username=a&state=" + "a".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+    for (String path :
+        new String[] {"/authorize", "/logout", "/login", "/consent", "/logout/confirm", "/token"}) {
+      HttpResponse<String> chunked =
+          send(
+              form(path, session)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new ByteArrayInputStream(big))));
+      HttpResponse<String> malformed =
+          send(form(path, session).POST(HttpRequest.BodyPublishers.ofString("username=%&x=%zz")));
+
+      for (HttpResponse<String> response : List.of(chunked, malformed)) {
+        String what = path + ": " + response.statusCode() + " " + response.body();
+        assertEquals(400, response.statusCode(), what);
+        assertTrue(response.body().startsWith("{\"error\":\"invalid_request\""), what);
+      }
+      assertTrue(chunked.body().contains("too large"), path + ": " + chunked.body());
     }
   }
 
@@ -206,6 +247,12 @@ public interface ErrorModelContract {
   @Test
   default void wadlWhenAskedThen404() {
     assertEquals(404, request("/application.wadl").get().getStatus());
+  }
+
+  private static HttpRequest.Builder form(String path, String sessionCookie) {
+    return HttpRequest.newBuilder(base().resolve(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", sessionCookie);
   }
 
   /** POSTs form parameters of the token, introspection and revocation endpoints as contentType. */
