@@ -11,7 +11,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -78,24 +77,6 @@ public class Account {
 
   boolean isLocked(Instant now) {
     return lockedUntil != null && now.isBefore(lockedUntil);
-  }
-
-  /** Counts a failed login; locks the account once the limit is reached. */
-  void recordFailure(Instant now, int maxFailures, Duration lockout) {
-    failedLogins++;
-    if (failedLogins >= maxFailures) {
-      lockedUntil = now.plus(lockout);
-      failedLogins = 0;
-    }
-  }
-
-  void recordSuccess() {
-    failedLogins = 0;
-    lockedUntil = null;
-  }
-
-  int failedLogins() {
-    return failedLogins;
   }
 
   String passwordHash() {

@@ -1,7 +1,7 @@
 package dev.gatehouse.session;
 
 import dev.gatehouse.accounts.Account;
-import dev.gatehouse.accounts.AccountService;
+import dev.gatehouse.accounts.PasswordLogin;
 import dev.gatehouse.config.ProviderSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class LoginController {
 
   static final String FAILED = "Sign-in failed. Check your username and password and try again.";
 
-  @Inject AccountService accounts;
+  @Inject PasswordLogin passwords;
   @Inject SessionService sessions;
   @Inject SessionCookie cookie;
   @Inject ProviderSettings provider;
@@ -57,7 +57,7 @@ public class LoginController {
       @FormParam("username") String username,
       @FormParam("password") String password,
       @FormParam("request") String request) {
-    Optional<Account> account = accounts.authenticate(username, password);
+    Optional<Account> account = passwords.authenticate(username, password);
     if (account.isEmpty()) {
       models.put("requestId", request == null ? "" : request);
       models.put("username", username == null ? "" : username);

@@ -41,6 +41,7 @@ import dev.gatehouse.testing.Browser;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestAccounts.TestAccount;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.TestServer;
 import dev.gatehouse.testing.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -49,6 +50,10 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -241,6 +246,54 @@ public interface AuthorizationCodeFlowContract {
       assertEquals("/login", right.path());
       assertTrue(right.page().getWebResponse().getContentAsString().contains("Sign-in failed"));
     }
+  }
+
+  /**
+   * Wrong passwords sent at once (one page, one CSRF token, 8 requests) each count toward the
+   * lockout, and none fails on another's write: 8 failures lock an account that allows 5.
+   */
+  @Test
+  default void loginWhenWrongPasswordsSentAtOnceThenEachCountsAndNoneFails() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(register(), "openid").uri().toString());
+      StringBuilder body =
+          new StringBuilder("username=" + encoded(alice.username()) + "&password=wrong");
+      for (HtmlElement input :
+          browser.page().getFormByName("login").getElementsByTagName("input")) {
+        String name = input.getAttribute("name");
+        if (!name.isEmpty() && !name.equals("username") && !name.equals("password")) {
+          body.append('&').append(encoded(name)).append('=');
+          body.append(encoded(input.getAttribute("value")));
+        }
+      }
+      String cookies =
+          browser.client().getCookieManager().getCookies().stream()
+              .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+              .collect(Collectors.joining("; "));
+
+      List<HttpResponse<String>> answers =
+          Together.send(
+              () ->
+                  TestServer.send(
+                      HttpRequest.newBuilder(TestServer.base().resolve("/login"))
+                          .header("Content-Type", "application/x-www-form-urlencoded")
+                          .header("Cookie", cookies)
+                          .POST(HttpRequest.BodyPublishers.ofString(body.toString()))),
+              8);
+
+      for (HttpResponse<String> answer : answers) {
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("Sign-in failed"), answer.body());
+      }
+      Browser.Step right = browser.login(alice.username(), alice.password());
+      assertEquals("/login", right.path(), "locked: 8 failures counted, 5 allowed");
+      assertTrue(right.page().getWebResponse().getContentAsString().contains("Sign-in failed"));
+    }
+  }
+
+  private static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   @Test
