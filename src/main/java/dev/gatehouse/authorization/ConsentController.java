@@ -52,7 +52,16 @@ public class ConsentController {
   public String show(
       @QueryParam("request") String request, @CookieParam(SessionCookie.NAME) String session) {
     AuthorizationService.ConsentView view =
-        service.consentView(request, session, id -> clients.find(id).orElseThrow().metadata());
+        service.consentView(
+            request,
+            session,
+            id ->
+                clients
+                    .find(id)
+                    // Deleted while the user was signing in.
+                    .orElseThrow(
+                        () -> new AuthorizationPageException("The client is not registered."))
+                    .metadata());
     models.put("requestId", view.requestId());
     models.put("clientName", view.clientName());
     List<String> scopes =

@@ -311,6 +311,28 @@ public interface AuthorizationCodeFlowContract {
   }
 
   @Test
+  default void consentWhenClientDeletedWhileUserSignedInThenErrorPageNotServerError()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      Browser.Step consent = browser.login(alice.username(), alice.password());
+      assertEquals("/consent", consent.path());
+      try (Response deleted = request("/test-only/db/client/" + client.id().getValue()).delete()) {
+        assertEquals(204, deleted.getStatus());
+      }
+
+      Browser.Step again = browser.open(consent.page().getUrl().toString());
+
+      assertEquals(400, again.status());
+      assertTrue(
+          again.page().getWebResponse().getContentAsString().contains("not registered"),
+          "the error page, no redirect to a client that is gone");
+    }
+  }
+
+  @Test
   default void consentWhenDeniedThenAccessDeniedRedirect() throws Exception {
     TestAccount alice = TestAccounts.alice();
     Attempt attempt = attempt(register(), "openid");
