@@ -3,6 +3,7 @@ package dev.gatehouse.clients;
 import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -17,6 +18,17 @@ public class ClientRepository {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(Client.class, clientId));
+  }
+
+  /**
+   * The client, its row locked until the transaction ends (SELECT ... FOR UPDATE): changes to one
+   * registration take turns instead of failing on each other's version at commit.
+   */
+  public Optional<Client> findForUpdate(String clientId) {
+    if (!StoredText.storable(clientId) || clientId.isEmpty() || clientId.length() > 128) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public void persist(Client client) {

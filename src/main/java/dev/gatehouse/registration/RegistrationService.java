@@ -92,7 +92,7 @@ public class RegistrationService {
    * client is unknown.
    */
   public Optional<RegisteredClient> reconfigure(String clientId, JsonObject request) {
-    return clients.find(clientId).map(client -> replace(client, request, false));
+    return clients.findForUpdate(clientId).map(client -> replace(client, request, false));
   }
 
   private RegisteredClient replace(Client client, JsonObject request, boolean selfService) {
@@ -126,7 +126,7 @@ public class RegistrationService {
 
   /** The operator deletes a client; false if it is unknown. */
   public boolean deleteConfigured(String clientId) {
-    Optional<Client> client = clients.find(clientId);
+    Optional<Client> client = clients.findForUpdate(clientId);
     client.ifPresent(this::remove);
     return client.isPresent();
   }
@@ -171,9 +171,14 @@ public class RegistrationService {
   }
 
   /** RFC 7592 §3: unknown client or wrong token are both 401 invalid_token. */
+  /**
+   * The client whose registration access token this is, locked for the change to come: each read
+   * rotates the token, so two requests with the same token take turns and the second finds it spent
+   * (401) rather than failing on the first one's write.
+   */
   private Client authorize(String clientId, String registrationAccessToken) {
     return clients
-        .find(clientId)
+        .findForUpdate(clientId)
         .filter(c -> hasher.matches(c.registrationTokenHash(), registrationAccessToken))
         .orElseThrow(
             () -> OAuthException.invalidToken("The registration access token is not valid"));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -350,6 +351,28 @@ public interface RegistrationContract {
         .add("scope", scope)
         .build()
         .toString();
+  }
+
+  /**
+   * Each read rotates the registration access token: the same token sent 6 times at once is
+   * answered once, the other requests finding it spent (401), none failing on another's write.
+   */
+  @Test
+  default void readWhenSameTokenSentAtOnceThenAnsweredOnceAndSpentForTheRest() throws Exception {
+    JsonObject client = TestClients.register(TestClients.confidential());
+    String token = client.getString("registration_access_token");
+
+    List<Integer> statuses =
+        Together.send(
+            () -> {
+              try (Response response = manage(client, token).get()) {
+                return response.getStatus();
+              }
+            },
+            6);
+
+    assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "" + statuses);
+    assertEquals(5, statuses.stream().filter(status -> status == 401).count(), "" + statuses);
   }
 
   @Test
