@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a registration request body: JSON object, {@code application/json}, at most 64 KiB. Each
@@ -34,7 +33,8 @@ final class JsonBodies {
     try {
       bytes = body.readNBytes(MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A body cut short or badly chunked: the client's fault, not an incident of the server.
+      throw OAuthException.invalidClientMetadata("The request body could not be read");
     }
     if (bytes.length > MAX_BYTES) {
       throw OAuthException.invalidClientMetadata("The request body is larger than 64 KiB");

@@ -126,6 +126,21 @@ public interface RegistrationContract {
     assertTrue(json.getString("error_description").contains(words), json.toString());
   }
 
+  /**
+   * A body whose chunking is broken is the client's fault: 400, never a server error (the HTTP
+   * layer answers this one itself, with no body).
+   */
+  @Test
+  default void registerWhenChunkedBodyBrokenThen400() throws Exception {
+    String[] answer =
+        raw(
+            "POST /register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "5\r\n{\"a\":\r\nZZ\r\n");
+
+    assertEquals("400", answer[0], answer[1]);
+  }
+
   @Test
   default void registerWhenBodyOversizedThen400() {
     String big = "{\"client_name\":\"" + "x".repeat(70_000) + "\"}";
@@ -437,6 +452,21 @@ public interface RegistrationContract {
   private static jakarta.ws.rs.client.Invocation.Builder manage(JsonObject client, String token) {
     return request("/register/" + client.getString("client_id"))
         .header("Authorization", "Bearer " + token);
+  }
+
+  /** Sends a raw request and reads the answer to its end: {status, whole response}. */
+  private static String[] raw(String request) throws Exception {
+    try (Socket socket =
+        new Socket("127.0.0.1", dev.gatehouse.testing.TestServer.base().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      socket.getInputStream().transferTo(response);
+      String text = response.toString(StandardCharsets.UTF_8);
+      return new String[] {text.length() < 12 ? text : text.substring(9, 12), text};
+    }
   }
 
   /** A minimal HTTP/1.1 POST over a socket bound to {@code source} (a loopback address). */
