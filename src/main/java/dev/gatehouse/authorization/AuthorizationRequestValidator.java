@@ -25,6 +25,9 @@ import java.util.Set;
 @ApplicationScoped
 public class AuthorizationRequestValidator {
 
+  /** The longest state accepted, in characters. */
+  static final int MAX_STATE = 4096;
+
   static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
   @Inject ClientRepository clients;
@@ -36,6 +39,7 @@ public class AuthorizationRequestValidator {
   public Validated validate(MultivaluedMap<String, String> params) {
     Client client = checkClient(params);
     String redirectUri = checkRedirectUri(params, client.metadata());
+    checkStateLength(params);
     Step step = new Step(params, redirectUri);
     checkNoRepeats(params, step);
     checkResponseType(step);
@@ -54,7 +58,7 @@ public class AuthorizationRequestValidator {
             challenge,
             prompt,
             maxAge,
-            step.param("login_hint")),
+            checkLoginHint(step)),
         client.metadata());
   }
 
@@ -194,6 +198,25 @@ public class AuthorizationRequestValidator {
       throw step.error(OAuthError.INVALID_REQUEST, "nonce is too long");
     }
     return nonce;
+  }
+
+  /**
+   * A state longer than any client needs (an ASP.NET one, among the longest, holds about 1,500
+   * characters) is refused on the error page: an error response would have to carry it back.
+   */
+  private static void checkStateLength(MultivaluedMap<String, String> params) {
+    List<String> states = params.get("state");
+    if (states != null && states.stream().anyMatch(state -> state.length() > MAX_STATE)) {
+      throw new AuthorizationPageException("The state parameter is too long.");
+    }
+  }
+
+  private static String checkLoginHint(Step step) {
+    String hint = step.param("login_hint");
+    if (hint != null && hint.length() > 512) {
+      throw step.error(OAuthError.INVALID_REQUEST, "login_hint is too long");
+    }
+    return hint;
   }
 
   /** The parameters once redirect_uri is verified: errors from here on are redirectable. */

@@ -125,6 +125,13 @@ public class AuthorizationService {
   }
 
   private String save(AuthorizationRequest request, Instant now) {
+    if (!PendingAuthorization.fits(request)) {
+      throw new AuthorizationRedirectException(
+          OAuthError.INVALID_REQUEST,
+          "The authorization request is too large",
+          request.redirectUri(),
+          request.state());
+    }
     PendingAuthorization pending =
         new PendingAuthorization(
             RandomTokens.base64url(24), request, now.plus(settings.requestTtl()));

@@ -33,7 +33,10 @@ public class Consent {
   @Column(name = "client_id", length = 128)
   private String clientId;
 
-  @Column(name = "scopes", nullable = false, length = 2000)
+  /** The most the scopes column holds, in characters. */
+  static final int MAX_SCOPES_LENGTH = 2000;
+
+  @Column(name = "scopes", nullable = false, length = MAX_SCOPES_LENGTH)
   private String scopes;
 
   @Column(name = "granted_at", nullable = false)
@@ -52,10 +55,15 @@ public class Consent {
     return Set.of(scopes.split(" ")).containsAll(requested);
   }
 
+  /**
+   * Adds the scopes just consented to; when all of them together would no longer fit the column (a
+   * client whose registered scopes changed often), the latest consent alone is kept.
+   */
   void add(Collection<String> more, Instant now) {
     TreeSet<String> all = new TreeSet<>(Arrays.asList(scopes.split(" ")));
     all.addAll(more);
-    scopes = String.join(" ", all);
+    String joined = String.join(" ", all);
+    scopes = joined.length() <= MAX_SCOPES_LENGTH ? joined : String.join(" ", new TreeSet<>(more));
     grantedAt = now;
   }
 }

@@ -15,7 +15,10 @@ public class PendingAuthorization {
   @Column(name = "id", length = 64)
   private String id;
 
-  @Column(name = "request", nullable = false, length = 16000)
+  /** The most the request column holds, in characters. */
+  static final int MAX_REQUEST_LENGTH = 16000;
+
+  @Column(name = "request", nullable = false, length = MAX_REQUEST_LENGTH)
   private String request;
 
   @Column(name = "expires_at", nullable = false)
@@ -27,6 +30,11 @@ public class PendingAuthorization {
     this.id = id;
     this.request = request.toJson();
     this.expiresAt = expiresAt;
+  }
+
+  /** Whether the request fits its column (a long state or hint, escaped in JSON, may not). */
+  static boolean fits(AuthorizationRequest request) {
+    return request.toJson().length() <= MAX_REQUEST_LENGTH;
   }
 
   String id() {

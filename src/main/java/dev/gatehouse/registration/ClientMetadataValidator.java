@@ -39,6 +39,8 @@ public final class ClientMetadataValidator {
   static final String NATIVE = "native";
   static final int MAX_STRING = 2000;
   static final int MAX_ITEMS = 50;
+  static final int MAX_SCOPE_LENGTH = 1900;
+
   // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
   private static final Pattern SCOPE =
       Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
@@ -209,6 +211,11 @@ public final class ClientMetadataValidator {
     String scope = string(request, ClientMetadata.SCOPE, null);
     if (scope != null && !SCOPE.matcher(scope).matches()) {
       throw OAuthException.invalidClientMetadata("scope must be space-separated scope tokens");
+    }
+    // With the user scopes beside them, the scopes of a grant or consent must fit their column.
+    if (scope != null && scope.length() > MAX_SCOPE_LENGTH) {
+      throw OAuthException.invalidClientMetadata(
+          "scope must be at most " + MAX_SCOPE_LENGTH + " characters");
     }
     return scope == null ? null : String.join(" ", new LinkedHashSet<>(List.of(scope.split(" "))));
   }

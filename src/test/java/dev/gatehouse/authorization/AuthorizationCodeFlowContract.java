@@ -479,6 +479,48 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * Values too long to keep with the pending request are bad input, never a database error: a state
+   * beyond 4096 characters is refused on the error page (an error response would carry it back); a
+   * login_hint beyond 512 characters, and a request that no longer fits once escaped (control
+   * characters in its state), go back as invalid_request.
+   */
+  @Test
+  default void authorizeWhenStateOrLoginHintTooLongThenErrorNotServerError() {
+    RegisteredClient client = register();
+    String id = client.id().getValue();
+
+    Response longState = authorizeByPost(id, "s".repeat(4097), null);
+    Response longHint = authorizeByPost(id, "s1", "h".repeat(513));
+    String escaped = "\u0001".repeat(4000);
+    Response tooLarge = authorizeByPost(id, escaped, null);
+
+    assertEquals(400, longState.getStatus());
+    assertNull(longState.getHeaderString("Location"));
+    assertTrue(longState.readEntity(String.class).contains("The state parameter is too long"));
+    for (Response redirected : List.of(longHint, tooLarge)) {
+      assertEquals(303, redirected.getStatus());
+      String location = redirected.getHeaderString("Location");
+      assertTrue(location.startsWith(CALLBACK + "?error=invalid_request"), location);
+      redirected.close();
+    }
+    assertTrue(longHint.getHeaderString("Location").contains("state=s1"));
+    assertTrue(tooLarge.getHeaderString("Location").contains("state=%01%01"));
+  }
+
+  private static Response authorizeByPost(String clientId, String state, String loginHint) {
+    Form form =
+        new Form("client_id", clientId)
+            .param("redirect_uri", CALLBACK)
+            .param("response_type", "code")
+            .param("scope", "openid")
+            .param("state", state);
+    if (loginHint != null) {
+      form.param("login_hint", loginHint);
+    }
+    return request("/authorize").post(Entity.form(form));
+  }
+
   @Test
   default void authorizeWhenStateSentWithoutValueThenTreatedAsOmitted() throws Exception {
     RegisteredClient client = register();

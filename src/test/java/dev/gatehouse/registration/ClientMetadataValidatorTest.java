@@ -35,6 +35,16 @@ class ClientMetadataValidatorTest {
         OAuthException.class, () -> ClientMetadataValidator.validate(json(request)));
   }
 
+  /** Beside the user scopes, a grant's or consent's scopes must fit their 2000-character column. */
+  @Test
+  void validateWhenScopeLongerThan1900CharactersThenRejected() {
+    String fits = "api." + "x".repeat(ClientMetadataValidator.MAX_SCOPE_LENGTH - 4);
+    String base = "{'redirect_uris':['https://app.example/cb'],'scope':'";
+
+    assertEquals(fits, ClientMetadataValidator.validate(json(base + fits + "'}")).scope());
+    assertTrue(rejected(base + fits + "x'}").description().contains("at most 1900"));
+  }
+
   @Test
   void validateWhenOnlyRedirectUrisThenRfc7591Defaults() {
     ClientMetadata m =
