@@ -39,10 +39,15 @@ public class Account {
   @Column(name = "password_hash", nullable = false, length = 512)
   private String passwordHash;
 
-  @Column(name = "claims", nullable = false, length = 8000)
+  /** The most the claims and groups columns hold, in characters. */
+  static final int MAX_CLAIMS_LENGTH = 8000;
+
+  static final int MAX_GROUPS_LENGTH = 2000;
+
+  @Column(name = "claims", nullable = false, length = MAX_CLAIMS_LENGTH)
   private String claimsJson;
 
-  @Column(name = "groups_list", nullable = false, length = 2000)
+  @Column(name = "groups_list", nullable = false, length = MAX_GROUPS_LENGTH)
   private String groups;
 
   @Column(name = "failed_logins", nullable = false)

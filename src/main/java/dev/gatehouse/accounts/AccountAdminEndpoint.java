@@ -3,19 +3,23 @@ package dev.gatehouse.accounts;
 import static dev.gatehouse.protocol.JsonSupport.JSON;
 
 import dev.gatehouse.admin.AdminAuthenticated;
+import dev.gatehouse.protocol.JsonBodies;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
@@ -45,10 +49,12 @@ public class AccountAdminEndpoint {
           "preferred_username");
 
   @Inject AccountService accounts;
+  @Context HttpHeaders headers;
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(JsonObject request) {
+  public Response create(InputStream body) {
+    JsonObject request =
+        JsonBodies.readObject(headers.getMediaType(), body, OAuthException::invalidRequest);
     var claims = JSON.createObjectBuilder();
     request.forEach(
         (name, value) -> {
@@ -56,12 +62,14 @@ public class AccountAdminEndpoint {
             claims.add(name, value);
           }
         });
+    JsonObject stored = claims.build();
+    if (stored.toString().length() > Account.MAX_CLAIMS_LENGTH) {
+      throw OAuthException.invalidRequest(
+          "The claims take more than " + Account.MAX_CLAIMS_LENGTH + " characters");
+    }
     Account account =
         accounts.create(
-            string(request, "username"),
-            string(request, "password"),
-            claims.build(),
-            groups(request));
+            string(request, "username"), string(request, "password"), stored, groups(request));
     return Response.status(201)
         .entity(
             JSON.createObjectBuilder()
@@ -80,12 +88,23 @@ public class AccountAdminEndpoint {
   }
 
   private static List<String> groups(JsonObject request) {
-    if (!request.containsKey("groups")) {
+    JsonValue value = request.get("groups");
+    if (value == null) {
       return List.of();
     }
-    return request.getJsonArray("groups").getValuesAs(JsonString.class).stream()
-        .map(JsonString::getString)
-        .filter(g -> g.matches("[A-Za-z0-9._:-]{1,64}"))
-        .toList();
+    if (!(value instanceof JsonArray array)
+        || !array.stream().allMatch(JsonString.class::isInstance)) {
+      throw OAuthException.invalidRequest("groups must be an array of strings");
+    }
+    List<String> groups =
+        array.getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .filter(g -> g.matches("[A-Za-z0-9._:-]{1,64}"))
+            .toList();
+    if (String.join(" ", groups).length() > Account.MAX_GROUPS_LENGTH) {
+      throw OAuthException.invalidRequest(
+          "The groups take more than " + Account.MAX_GROUPS_LENGTH + " characters");
+    }
+    return groups;
   }
 }

@@ -2,7 +2,9 @@ package dev.gatehouse.registration;
 
 import dev.gatehouse.admin.AdminAuthenticated;
 import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.protocol.JsonBodies;
 import dev.gatehouse.protocol.NoStore;
+import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.Paths;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,7 +42,8 @@ public class ClientAdminEndpoint {
 
   @POST
   public Response create(InputStream body) {
-    JsonObject request = JsonBodies.readObject(headers.getMediaType(), body);
+    JsonObject request =
+        JsonBodies.readObject(headers.getMediaType(), body, OAuthException::invalidClientMetadata);
     RegisteredClient created = service.configure(request, request.getString("client_id", null));
     URI uri = registrationUri(created.client().clientId());
     return Response.created(uri).entity(created.toJson(uri.toString())).build();
@@ -53,7 +56,8 @@ public class ClientAdminEndpoint {
   @PUT
   @Path("{clientId}")
   public Response update(@PathParam("clientId") String clientId, InputStream body) {
-    JsonObject request = JsonBodies.readObject(headers.getMediaType(), body);
+    JsonObject request =
+        JsonBodies.readObject(headers.getMediaType(), body, OAuthException::invalidClientMetadata);
     RegisteredClient updated =
         service.reconfigure(clientId, request).orElseThrow(NotFoundException::new);
     return Response.ok(updated.toJson(registrationUri(clientId).toString())).build();

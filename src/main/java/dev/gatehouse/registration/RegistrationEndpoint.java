@@ -2,6 +2,7 @@ package dev.gatehouse.registration;
 
 import dev.gatehouse.config.ProviderSettings;
 import dev.gatehouse.protocol.BearerTokens;
+import dev.gatehouse.protocol.JsonBodies;
 import dev.gatehouse.protocol.NoStore;
 import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.Paths;
@@ -45,7 +46,9 @@ public class RegistrationEndpoint {
     policy.admit(
         servletRequest.getRemoteAddr(), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     RegisteredClient registered =
-        service.register(JsonBodies.readObject(headers.getMediaType(), body));
+        service.register(
+            JsonBodies.readObject(
+                headers.getMediaType(), body, OAuthException::invalidClientMetadata));
     URI location = URI.create(clientUri(registered.client().clientId()));
     return Response.created(location).entity(registered.toJson(location.toString())).build();
   }
@@ -62,7 +65,11 @@ public class RegistrationEndpoint {
   public Response update(@PathParam("clientId") String clientId, InputStream body) {
     String token = token();
     RegisteredClient client =
-        service.update(clientId, token, JsonBodies.readObject(headers.getMediaType(), body));
+        service.update(
+            clientId,
+            token,
+            JsonBodies.readObject(
+                headers.getMediaType(), body, OAuthException::invalidClientMetadata));
     return Response.ok(client.toJson(clientUri(clientId))).build();
   }
 

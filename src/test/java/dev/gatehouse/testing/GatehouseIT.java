@@ -1,6 +1,7 @@
 package dev.gatehouse.testing;
 
 import dev.gatehouse.KrazoFilterScopeContract;
+import dev.gatehouse.accounts.AccountAdminContract;
 import dev.gatehouse.authorization.AuthorizationCodeFlowContract;
 import dev.gatehouse.authorization.ConsentRaceContract;
 import dev.gatehouse.authorization.ConsentWithdrawalContract;
@@ -61,7 +62,8 @@ class GatehouseIT
         TokenRaceContract,
         PurgeContract,
         NulCharacterContract,
-        KrazoFilterScopeContract {
+        KrazoFilterScopeContract,
+        AccountAdminContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
