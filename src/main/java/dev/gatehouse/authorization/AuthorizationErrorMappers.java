@@ -1,8 +1,11 @@
 package dev.gatehouse.authorization;
 
 import dev.gatehouse.config.ProviderSettings;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.mvc.Models;
+import jakarta.mvc.security.CsrfValidationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -51,6 +54,29 @@ public final class AuthorizationErrorMappers {
     public Response toResponse(AuthorizationPageException e) {
       models.put("message", e.getMessage());
       return Response.status(400)
+          .type(MediaType.TEXT_HTML_TYPE)
+          .header("Cache-Control", "no-store")
+          .entity(new Viewable("error.jsp"))
+          .build();
+    }
+  }
+
+  /**
+   * A login, consent or sign-out form whose CSRF token is missing or no longer valid (the page was
+   * left open past the HTTP session, or its cookie was lost): the error page with 403, so that the
+   * user reads what happened rather than Krazo's empty 403 rendered as the JSON error model. Ahead
+   * of Krazo's own mapper of the same exception.
+   */
+  @Provider
+  @Priority(Priorities.USER - 100)
+  public static class CsrfPageMapper implements ExceptionMapper<CsrfValidationException> {
+
+    @Inject Models models;
+
+    @Override
+    public Response toResponse(CsrfValidationException e) {
+      models.put("message", "This page has expired.");
+      return Response.status(403)
           .type(MediaType.TEXT_HTML_TYPE)
           .header("Cache-Control", "no-store")
           .entity(new Viewable("error.jsp"))

@@ -47,6 +47,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URL;
@@ -305,6 +306,10 @@ public interface AuthorizationCodeFlowContract {
                     new Form("username", "demo").param("password", "demo").param("request", "")));
 
     assertEquals(403, response.getStatus());
+    assertTrue(
+        response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE),
+        "a page the user can read: " + response.getMediaType());
+    assertTrue(response.readEntity(String.class).contains("This page has expired"));
     String cookie = response.getHeaderString("Set-Cookie");
     assertFalse(
         cookie != null && cookie.contains("gatehouse_session"), "no session without CSRF token");
