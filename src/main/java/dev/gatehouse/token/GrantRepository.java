@@ -84,12 +84,17 @@ public class GrantRepository {
         .executeUpdate();
   }
 
-  /** Revokes one grant, and so every code and token it yielded. */
-  public void revoke(String id, Instant now) {
-    em.createQuery("UPDATE Grant g SET g.revokedAt = :now WHERE g.id = :id AND g.revokedAt IS NULL")
-        .setParameter("now", now)
-        .setParameter("id", id)
-        .executeUpdate();
+  /**
+   * Revokes one grant, and so every code and token it yielded; false if it was revoked already (or
+   * is gone).
+   */
+  public boolean revoke(String id, Instant now) {
+    return em.createQuery(
+                "UPDATE Grant g SET g.revokedAt = :now WHERE g.id = :id AND g.revokedAt IS NULL")
+            .setParameter("now", now)
+            .setParameter("id", id)
+            .executeUpdate()
+        == 1;
   }
 
   /** Revokes every live grant of a user, with all their codes and tokens; returns how many. */

@@ -26,8 +26,12 @@ public class GrantRevocation {
 
   /** Revokes the grant; returns the error for the client, to be thrown. */
   OAuthException revoke(String grantId, String why, String description) {
-    grants.revoke(grantId, Instant.now());
-    LOG.warning(() -> "security: grant " + grantId + " revoked: " + why);
+    if (grants.revoke(grantId, Instant.now())) {
+      LOG.warning(() -> "security: grant " + grantId + " revoked: " + why);
+    } else {
+      // A burst of replays revokes once: the log counts revocations, not presentations.
+      LOG.warning(() -> "security: grant " + grantId + " already revoked, again: " + why);
+    }
     return new ReuseDetected(description);
   }
 

@@ -102,6 +102,26 @@ class GrantRepositoryTest {
   }
 
   @Test
+  void revokeWhenAlreadyRevokedThenFalseAndTheFirstRevocationKept() {
+    store("g-twice");
+    boolean[] first = new boolean[2];
+    db.inTransaction(em -> first[0] = repository(em).revoke("g-twice", T0));
+    db.inTransaction(em -> first[1] = repository(em).revoke("g-twice", T0.plusSeconds(5)));
+
+    assertTrue(first[0]);
+    assertFalse(first[1], "a replay burst revokes once");
+    EntityManager em = db.entityManager();
+    try {
+      assertEquals(
+          T0,
+          em.createQuery("SELECT g.revokedAt FROM Grant g WHERE g.id = 'g-twice'", Instant.class)
+              .getSingleResult());
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
   void revokeOnlineOfSessionWhenGrantsOfTheSessionThenThoseWithoutOfflineAccessRevoked() {
     storeOfSession("s-online", "openid profile", "sid-1");
     storeOfSession("s-lookalike", "openid my_offline_access", "sid-1");
