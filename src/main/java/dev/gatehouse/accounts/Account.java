@@ -80,10 +80,6 @@ public class Account {
     this.updatedAt = now;
   }
 
-  boolean isLocked(Instant now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
-  }
-
   String passwordHash() {
     return passwordHash;
   }

@@ -12,8 +12,8 @@ import java.util.logging.Logger;
  * Checks a username and password, counting failures and locking accounts that fail too often
  * (logged as security events, never with the password). It holds no transaction, no database
  * connection and no pooled bean while the password is hashed or a failure is slowed down: many
- * logins at once cannot starve the other requests of either, and each failure is counted on its own
- * ({@link LoginAttempts}).
+ * logins at once cannot starve the other requests of either. Each attempt is counted before its
+ * password is checked ({@link LoginAttempts}): guesses sent at once cannot outnumber the limit.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -38,9 +38,13 @@ public class PasswordLogin {
       return Optional.empty();
     }
     Account account = found.get();
-    if (account.isLocked(now)) {
+    // Counted before the (slow) check, so that guesses sent at once cannot outnumber the limit.
+    if (!attempts.reserve(account.subject(), now, settings.maxFailedLogins())) {
       hasher.verifyDummy(password);
-      LOG.warning(() -> "security: login attempt on locked account " + account.subject());
+      LOG.warning(
+          () ->
+              "security: login attempt refused, account locked or at its limit: "
+                  + account.subject());
       return Optional.empty();
     }
     if (!hasher.verify(password, account.passwordHash())) {
@@ -55,7 +59,11 @@ public class PasswordLogin {
       slowDown(failure.inARow());
       return Optional.empty();
     }
-    attempts.recordSuccess(account.subject());
+    if (!attempts.recordSuccess(account.subject(), clock.instant())) {
+      LOG.warning(
+          () -> "security: right password on account locked meanwhile " + account.subject());
+      return Optional.empty();
+    }
     return Optional.of(account);
   }
 
