@@ -31,6 +31,11 @@ public class ClientRepository {
     return Optional.ofNullable(em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE));
   }
 
+  /** Forgets a client read in this transaction, so that the next find reads its row anew. */
+  public void detach(Client client) {
+    em.detach(client);
+  }
+
   public void persist(Client client) {
     em.persist(client);
   }

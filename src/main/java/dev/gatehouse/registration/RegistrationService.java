@@ -170,15 +170,23 @@ public class RegistrationService {
     return new RegisteredClient(client, secret, token);
   }
 
-  /** RFC 7592 §3: unknown client or wrong token are both 401 invalid_token. */
   /**
-   * The client whose registration access token this is, locked for the change to come: each read
-   * rotates the token, so two requests with the same token take turns and the second finds it spent
-   * (401) rather than failing on the first one's write.
+   * The client whose registration access token this is (RFC 7592 §3: an unknown client or a wrong
+   * token are both 401 invalid_token), locked for the change to come: each read rotates the token,
+   * so two requests with the same token take turns and the second finds it spent rather than
+   * failing on the first one's write. The token is checked before the lock too, so that requests
+   * without the right one never queue on the row.
    */
   private Client authorize(String clientId, String registrationAccessToken) {
-    return clients
-        .findForUpdate(clientId)
+    Optional<Client> unlocked =
+        clients
+            .find(clientId)
+            .filter(c -> hasher.matches(c.registrationTokenHash(), registrationAccessToken));
+    // Read anew under the lock: locking the copy read first would check its version, and fail
+    // when another request rotated the token since.
+    unlocked.ifPresent(clients::detach);
+    return unlocked
+        .flatMap(c -> clients.findForUpdate(clientId))
         .filter(c -> hasher.matches(c.registrationTokenHash(), registrationAccessToken))
         .orElseThrow(
             () -> OAuthException.invalidToken("The registration access token is not valid"));
