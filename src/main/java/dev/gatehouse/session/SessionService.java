@@ -69,7 +69,13 @@ public class SessionService {
   /** Ends the active session a cookie value names; returns it, empty when there was none. */
   public Optional<UserSession> end(String cookieValue, Instant now) {
     Optional<UserSession> session = find(cookieValue);
-    session.ifPresent(s -> s.end(now));
+    session.ifPresent(
+        s -> {
+          s.end(now);
+          // Written now, not at commit: what the caller revokes next is locked after the session,
+          // in the order the operator's sign-out everywhere takes (no deadlock between the two).
+          em.flush();
+        });
     return session;
   }
 
