@@ -137,6 +137,22 @@ public interface ErrorModelContract {
       }
       assertTrue(chunked.body().contains("too large"), path + ": " + chunked.body());
     }
+    for (String page : new String[] {"/login", "/consent", "/logout/confirm"}) {
+      HttpResponse<String> wildcard =
+          send(
+              HttpRequest.newBuilder(base().resolve(page))
+                  .header("Content-Type", "application/*")
+                  .header("Cookie", session)
+                  .POST(HttpRequest.BodyPublishers.ofString("username=%")));
+      assertEquals(415, wildcard.statusCode(), page + ": " + wildcard.body());
+    }
+    // A JSON endpoint parses no form: a form-typed JSON body keeps the endpoint's own error.
+    HttpResponse<String> json =
+        send(
+            form("/register", session)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"100% Acme\"}")));
+    assertEquals(400, json.statusCode());
+    assertTrue(json.body().contains("invalid_client_metadata"), json.body());
   }
 
   @Test
