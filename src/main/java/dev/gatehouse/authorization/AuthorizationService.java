@@ -2,6 +2,7 @@ package dev.gatehouse.authorization;
 
 import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.clients.ClientMetadata;
+import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.config.AuthorizationSettings;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.RandomTokens;
@@ -37,6 +38,7 @@ public class AuthorizationService {
   @Inject PendingAuthorizationRepository pendings;
   @Inject CodeIssuer codeIssuer;
   @Inject AuthorizationSettings settings;
+  @Inject ClientRepository clients;
 
   Clock clock = Clock.systemUTC();
 
@@ -79,6 +81,10 @@ public class AuthorizationService {
         sessions
             .find(sessionCookie)
             .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
+    if (clients.find(request.clientId()).isEmpty()) {
+      // Deleted while its consent page was open: nothing to remember, nowhere to redirect to.
+      throw new AuthorizationPageException("The client is not registered.");
+    }
     take(pending);
     if (!approved) {
       throw new Denied(request);
