@@ -6,8 +6,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Remembers the {@code jti} of every client assertion until it expires, so that none is accepted
@@ -46,8 +48,21 @@ public class AssertionReplayGuard {
               .executeUpdate()
           == 1;
     } catch (PersistenceException e) {
-      throw new ConcurrentUse();
+      if (isKeyViolation(e)) {
+        throw new ConcurrentUse();
+      }
+      throw e; // a database failure stays one, never a replay
     }
+  }
+
+  private static boolean isKeyViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConstraintViolationException
+          || (t instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -40,6 +40,11 @@ class AssertionReplayGuardTest {
     assertTrue(firstUse("client-b", "jti-1"), "another client's jti is its own");
   }
 
+  /**
+   * Two first uses at once: the second one's check finds nothing committed, and its insert meets
+   * the first's row at the primary key; H2 holds it there until the first commits (within its 2 s
+   * lock timeout), then refuses it.
+   */
   @Test
   void firstUseWhenAnotherTransactionRecordsTheSameJtiMeanwhileThenConcurrentUse()
       throws Exception {
@@ -47,10 +52,9 @@ class AssertionReplayGuardTest {
     try {
       first.getTransaction().begin();
       assertTrue(guard(first).firstUse("client-race", "jti-race", UNTIL, NOW));
-      // The second one's check finds nothing committed; its insert meets the first at the key.
       CompletableFuture<Boolean> second =
           CompletableFuture.supplyAsync(() -> firstUse("client-race", "jti-race"));
-      Thread.sleep(300);
+      Thread.sleep(1000); // the second reaches its insert and waits on the first's row
       first.getTransaction().commit();
 
       ExecutionException failure =
@@ -60,6 +64,24 @@ class AssertionReplayGuardTest {
       first.close();
     }
     assertFalse(firstUse("client-race", "jti-race"), "recorded once, by the first");
+  }
+
+  /** Any other database failure stays one: never taken for a replay. */
+  @Test
+  void firstUseWhenTheDatabaseFailsOtherwiseThenThatFailureNotConcurrentUse() {
+    EntityManager first = db.entityManager();
+    try {
+      first.getTransaction().begin();
+      assertTrue(guard(first).firstUse("client-slow", "jti-slow", UNTIL, NOW));
+
+      // The second waits on the first's uncommitted row until H2's lock timeout.
+      RuntimeException failure =
+          assertThrows(RuntimeException.class, () -> firstUse("client-slow", "jti-slow"));
+      assertFalse(failure instanceof AssertionReplayGuard.ConcurrentUse, failure.toString());
+      first.getTransaction().rollback();
+    } finally {
+      first.close();
+    }
   }
 
   private static boolean firstUse(String clientId, String jti) {
