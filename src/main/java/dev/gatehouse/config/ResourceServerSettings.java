@@ -43,9 +43,25 @@ public class ResourceServerSettings {
   @ConfigProperty(name = "oidc.resource-server.jwks-min-refresh-interval")
   Duration jwksMinRefreshInterval;
 
-  /** Issuer identifiers whose tokens are accepted, compared exactly with {@code iss}. */
+  @Inject ProviderSettings provider;
+
+  private List<String> trusted;
+
+  /**
+   * Issuer identifiers whose tokens are accepted, compared exactly with {@code iss}. This
+   * provider's own issuer, however configured (the default {@code ${oidc.issuer}} may end in "/"),
+   * is the one its tokens carry: {@link ProviderSettings#issuer()}, without the "/".
+   */
   public List<String> issuers() {
-    return issuers;
+    if (trusted == null) {
+      String own = provider.issuer();
+      trusted =
+          issuers.stream()
+              .map(issuer -> issuer.replaceAll("/+$", "").equals(own) ? own : issuer)
+              .distinct()
+              .toList();
+    }
+    return trusted;
   }
 
   /** The value that must appear in a token's {@code aud}. */

@@ -83,7 +83,11 @@ public class KeyRing {
     }
   }
 
-  private KeySet reload() {
+  /**
+   * Serialized: a timer tick that read the keys before an admin rotation committed must not assign
+   * its older set after the rotation's newer one.
+   */
+  private synchronized KeySet reload() {
     KeySet loaded = KeySet.of(service.published(), PrivateKeyProtector.of(settings), current);
     current = loaded;
     return loaded;

@@ -61,7 +61,9 @@ public class IssuerTrust {
   }
 
   private List<JsonWebKey> fetchKeys(String issuer) throws Exception {
-    JsonObject metadata = readJson(issuer + "/.well-known/openid-configuration");
+    // Discovery 1.0 §4: a terminating "/" of the issuer is removed before the well-known path.
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    JsonObject metadata = readJson(base + "/.well-known/openid-configuration");
     if (!issuer.equals(metadata.getString("issuer", null))) {
       throw new IOException("discovery issuer does not match");
     }

@@ -6,9 +6,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -104,19 +106,27 @@ public class TokenVerifier {
     if (scope instanceof String s && !s.isBlank()) {
       scopes.addAll(List.of(s.trim().split(" +")));
     } else if (claims.isClaimValueStringList("scp")) {
-      scopes.addAll(claims.getStringListClaimValue("scp"));
+      scopes.addAll(withoutNulls(claims.getStringListClaimValue("scp")));
     }
     List<String> groups =
         claims.isClaimValueStringList("groups")
-            ? claims.getStringListClaimValue("groups")
+            ? withoutNulls(claims.getStringListClaimValue("groups"))
             : List.of();
+    // A JSON null is a value an issuer may send ("acr": null); Map.copyOf would refuse it.
+    Map<String, Object> all = new LinkedHashMap<>(claims.getClaimsMap());
+    all.values().removeIf(Objects::isNull);
     return new TokenPrincipal(
         claims.getSubject(),
         claims.getIssuer(),
         claims.getClaimValueAsString("client_id"),
         Set.copyOf(scopes),
         List.copyOf(groups),
-        Map.copyOf(claims.getClaimsMap()));
+        Map.copyOf(all));
+  }
+
+  /** jose4j counts {@code ["a", null]} a string list. */
+  private static List<String> withoutNulls(List<String> values) {
+    return values.stream().filter(Objects::nonNull).toList();
   }
 
   /** A fixed phrase per failure: the response says what is wrong, never echoes token contents. */

@@ -203,6 +203,25 @@ public interface ResourceServerContract {
     }
   }
 
+  /** JSON null is a value an issuer may send: the token is still valid, never a 500. */
+  @Test
+  default void apiWhenTrustedTokenHoldsNullClaimsThenAcceptedWithoutThem() throws Exception {
+    try (StubIssuer stub = StubIssuer.start()) {
+      String claims =
+          claims()
+              .add("iss", stub.issuer())
+              .addNull("acr")
+              .add("groups", Json.createArrayBuilder().add("staff").addNull())
+              .build()
+              .toString();
+
+      Response ok = call(stub.sign(claims));
+
+      assertEquals(200, ok.getStatus(), () -> ok.readEntity(String.class));
+      assertEquals(stub.issuer(), json(ok).getJsonObject("user").getString("iss"));
+    }
+  }
+
   private static JsonObjectBuilder claims() {
     long now = Instant.now().getEpochSecond();
     return Json.createObjectBuilder()
