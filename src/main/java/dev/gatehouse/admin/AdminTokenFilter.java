@@ -1,6 +1,7 @@
 package dev.gatehouse.admin;
 
 import dev.gatehouse.config.AdminSettings;
+import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
 import dev.gatehouse.protocol.ConstantTime;
 import dev.gatehouse.protocol.OAuthException;
@@ -39,7 +40,9 @@ public class AdminTokenFilter implements ContainerRequestFilter {
     String presented =
         BearerTokens.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
             .orElseThrow(
-                () -> OAuthException.invalidToken("Admin endpoints require a bearer token"));
+                () ->
+                    BearerChallengeException.missingToken(
+                        "Admin endpoints require a bearer token"));
     if (!ConstantTime.equals(expected.get(), presented)) {
       LOG.warning(
           () -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());

@@ -22,8 +22,17 @@ public class BearerChallengeException extends OAuthException {
   }
 
   public static BearerChallengeException missingToken() {
-    return new BearerChallengeException(
-        OAuthError.INVALID_TOKEN, "An access token is required", null, false);
+    return missingToken("An access token is required");
+  }
+
+  /** No token sent: the challenge names only the realm (the body keeps the error model). */
+  public static BearerChallengeException missingToken(String description) {
+    return new BearerChallengeException(OAuthError.INVALID_TOKEN, description, null, false);
+  }
+
+  /** A malformed request (a token sent a way not allowed, or two ways): 400, with a challenge. */
+  public static BearerChallengeException invalidRequest(String description) {
+    return new BearerChallengeException(OAuthError.INVALID_REQUEST, description, null, true);
   }
 
   public static BearerChallengeException invalidToken(String description) {

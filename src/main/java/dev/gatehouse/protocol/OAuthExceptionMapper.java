@@ -35,7 +35,7 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
     if (exception instanceof BearerChallengeException bearer && !bearer.tokenPresented()) {
       return "Bearer realm=\"" + REALM + "\"";
     }
-    if (error.isBearerChallenge()) {
+    if (error.isBearerChallenge() || exception instanceof BearerChallengeException) {
       StringBuilder challenge =
           new StringBuilder("Bearer realm=\"")
               .append(REALM)

@@ -1,6 +1,7 @@
 package dev.gatehouse.registration;
 
 import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
 import dev.gatehouse.protocol.JsonBodies;
 import dev.gatehouse.protocol.NoStore;
@@ -83,7 +84,8 @@ public class RegistrationEndpoint {
   private String token() {
     return bearer()
         .orElseThrow(
-            () -> OAuthException.invalidToken("The registration access token is required"));
+            () ->
+                BearerChallengeException.missingToken("The registration access token is required"));
   }
 
   private java.util.Optional<String> bearer() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.registration;
 
 import dev.gatehouse.config.RegistrationSettings;
+import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
 import dev.gatehouse.protocol.ConstantTime;
 import dev.gatehouse.protocol.OAuthException;
@@ -27,7 +28,11 @@ public class RegistrationPolicy {
   }
 
   static void requireInitialAccessToken(Optional<String> expected, Optional<String> presented) {
-    if (expected.isPresent() && !ConstantTime.equals(expected.get(), presented.orElse(null))) {
+    if (expected.isPresent() && presented.isEmpty()) {
+      throw BearerChallengeException.missingToken(
+          "A valid initial access token is required to register");
+    }
+    if (expected.isPresent() && !ConstantTime.equals(expected.get(), presented.get())) {
       throw OAuthException.invalidToken("A valid initial access token is required to register");
     }
   }

@@ -2,7 +2,6 @@ package dev.gatehouse.resourceserver;
 
 import dev.gatehouse.protocol.BearerChallengeException;
 import dev.gatehouse.protocol.BearerTokens;
-import dev.gatehouse.protocol.OAuthException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -36,7 +35,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
-      throw OAuthException.invalidRequest("Send the access token in the Authorization header");
+      throw BearerChallengeException.invalidRequest(
+          "Send the access token in the Authorization header");
     }
     String token =
         BearerTokens.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))

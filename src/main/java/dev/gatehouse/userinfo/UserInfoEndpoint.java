@@ -6,7 +6,6 @@ import dev.gatehouse.protocol.ContentTypes;
 import dev.gatehouse.protocol.CrossOrigin;
 import dev.gatehouse.protocol.FormBody;
 import dev.gatehouse.protocol.NoStore;
-import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.protocol.Paths;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The UserInfo endpoint: GET or POST with the token in the Authorization header, or POST with it in
@@ -51,9 +51,13 @@ public class UserInfoEndpoint {
     // Another body is not read at all; a form one only up to the limit.
     MultivaluedMap<String, String> params =
         form ? FormBody.parse(FormBody.readLimited(body)) : FormBody.parse("");
-    String bodyToken = FormBody.single(params, "access_token");
+    List<String> bodyTokens = params.getOrDefault("access_token", List.of());
+    if (bodyTokens.size() > 1) {
+      throw BearerChallengeException.invalidRequest("Parameter access_token is repeated");
+    }
+    String bodyToken = bodyTokens.isEmpty() ? null : bodyTokens.get(0);
     if (header.isPresent() && bodyToken != null) {
-      throw OAuthException.invalidRequest("Use only one method to send the access token");
+      throw BearerChallengeException.invalidRequest("Use only one method to send the access token");
     }
     String token = header.orElse(bodyToken);
     if (token == null) {

@@ -6,7 +6,6 @@ import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.protocol.BearerChallengeException;
-import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.token.AccessTokenVerifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class UserInfoService {
                         "The access token is not valid or was revoked"));
     try {
       if (origin != null && !fromClientOrigin(token, origin)) {
-        throw OAuthException.invalidRequest(
+        throw BearerChallengeException.invalidRequest(
             "The token's client may not be called from a browser at this origin");
       }
       String scope = token.getStringClaimValue("scope");

@@ -182,8 +182,12 @@ public interface RegistrationContract {
 
     for (Response response : new Response[] {missing, wrong, unknown}) {
       assertEquals(401, response.getStatus());
-      assertTrue(response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
       assertEquals("invalid_token", json(response).getString("error"));
+    }
+    // RFC 6750 §3.1: no token sent, so no error code in the challenge.
+    assertEquals("Bearer realm=\"gatehouse\"", missing.getHeaderString("WWW-Authenticate"));
+    for (Response response : new Response[] {wrong, unknown}) {
+      assertTrue(response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_token\""));
     }
   }
 

@@ -66,6 +66,11 @@ public interface ResourceServerContract {
     Response response = request(API + "?access_token=" + mint(claims())).get();
 
     assertEquals(400, response.getStatus());
+    // RFC 6750 §3: the error response carries the challenge, with the error code.
+    assertTrue(
+        response.getHeaderString("WWW-Authenticate").startsWith("Bearer realm=\"gatehouse\"")
+            && response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_request\""),
+        response.getHeaderString("WWW-Authenticate"));
     assertEquals("invalid_request", json(response).getString("error"));
   }
 

@@ -121,6 +121,9 @@ public interface UserInfoAndLogoutContract {
       assertEquals("Bearer realm=\"gatehouse\"", r.getHeaderString("WWW-Authenticate"));
     }
     assertEquals(400, repeated.getStatus());
+    assertTrue(
+        repeated.getHeaderString("WWW-Authenticate").contains("error=\"invalid_request\""),
+        "RFC 6750 §3: " + repeated.getHeaderString("WWW-Authenticate"));
     assertEquals("invalid_request", json(repeated).getString("error"));
   }
 
