@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -68,7 +70,15 @@ public class TokenVerifier {
             .setRequireIssuedAt()
             .setRequireSubject()
             .setAllowedClockSkewInSeconds((int) settings.clockSkew().toSeconds());
-    if (!settings.acceptJwtTyp()) {
+    if (settings.acceptJwtTyp()) {
+      ErrorCodeValidator typ =
+          context ->
+              acceptedWithJwtTyp(context.getJoseObjects().get(0).getHeader("typ"))
+                  ? null
+                  : new ErrorCodeValidator.Error(
+                      ErrorCodes.TYPE_INVALID, "typ is neither at+jwt nor JWT");
+      builder.registerValidator(typ);
+    } else {
       builder.setExpectedType(true, AT_JWT);
     }
     try {
@@ -84,6 +94,22 @@ public class TokenVerifier {
     } catch (MalformedClaimException e) {
       throw BearerChallengeException.invalidToken("The access token has malformed claims");
     }
+  }
+
+  /**
+   * With {@code oidc.resource-server.accept-jwt-typ}: RFC 9068's {@code at+jwt}, or {@code JWT}, or
+   * none (as many issuers send), with or without the {@code application/} prefix. Any other type
+   * (an ID token's, a logout token's) is still refused: accepting JWT must not accept every JWT.
+   */
+  static boolean acceptedWithJwtTyp(String typ) {
+    if (typ == null) {
+      return true;
+    }
+    String type = typ.toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/")) {
+      type = type.substring("application/".length());
+    }
+    return type.equals(AT_JWT) || type.equals("jwt");
   }
 
   private static String unverifiedIssuer(String token) {
