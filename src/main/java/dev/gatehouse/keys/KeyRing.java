@@ -14,8 +14,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Holds the current {@link KeySet} in memory for the JWKS endpoint and token signing. Loads it at
@@ -84,12 +87,55 @@ public class KeyRing {
   }
 
   /**
+   * Verifies this provider's own tokens by the keys as loaded; a token naming a key they lack (one
+   * another instance activated since the last reload, say after two rotations in a row) makes the
+   * keys load anew, at most once per {@link #UNKNOWN_KID_RELOAD_INTERVAL}, rather than fail until
+   * the next timer tick.
+   */
+  public VerificationKeyResolver verificationKeyResolver() {
+    return (jws, nestingContext) -> {
+      KeySet seen = current;
+      try {
+        return seen.verificationKeyResolver().resolveKey(jws, nestingContext);
+      } catch (UnresolvableKeyException e) {
+        if (!reloadForUnknownKey(seen)) {
+          throw e;
+        }
+        return current.verificationKeyResolver().resolveKey(jws, nestingContext);
+      }
+    };
+  }
+
+  static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(5);
+
+  private long lastUnknownKeyReload = System.nanoTime() - UNKNOWN_KID_RELOAD_INTERVAL.toNanos();
+
+  /** Whether the keys were loaded anew (by this call, or by another since {@code seen}). */
+  private synchronized boolean reloadForUnknownKey(KeySet seen) {
+    if (current != seen) {
+      return true;
+    }
+    long now = System.nanoTime();
+    if (now - lastUnknownKeyReload < UNKNOWN_KID_RELOAD_INTERVAL.toNanos()) {
+      return false;
+    }
+    lastUnknownKeyReload = now;
+    reload();
+    return true;
+  }
+
+  /**
    * Serialized: a timer tick that read the keys before an admin rotation committed must not assign
    * its older set after the rotation's newer one.
    */
   private synchronized KeySet reload() {
-    KeySet loaded = KeySet.of(service.published(), PrivateKeyProtector.of(settings), current);
+    KeySet loaded = load();
     current = loaded;
     return loaded;
+  }
+
+  /** The keys as stored now. */
+  KeySet load() {
+    return KeySet.of(service.published(), PrivateKeyProtector.of(settings), current);
   }
 }

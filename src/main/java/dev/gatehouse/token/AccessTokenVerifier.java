@@ -97,7 +97,7 @@ public class AccessTokenVerifier {
     return new JwtConsumerBuilder()
         .setJwsAlgorithmConstraints(
             new AlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
-        .setVerificationKeyResolver(keyRing.current().verificationKeyResolver());
+        .setVerificationKeyResolver(keyRing.verificationKeyResolver());
   }
 
   private static boolean isAccessTokenType(JwtContext context) {

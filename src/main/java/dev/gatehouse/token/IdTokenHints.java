@@ -36,7 +36,7 @@ public class IdTokenHints {
               .setJwsAlgorithmConstraints(
                   new AlgorithmConstraints(
                       ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
-              .setVerificationKeyResolver(keyRing.current().verificationKeyResolver())
+              .setVerificationKeyResolver(keyRing.verificationKeyResolver())
               .setSkipAllValidators()
               .build()
               .processToClaims(hint);

@@ -17,6 +17,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,11 @@ class AccessTokenVerifierTest {
           @Override
           public KeySet current() {
             return keys;
+          }
+
+          @Override
+          public VerificationKeyResolver verificationKeyResolver() {
+            return keys.verificationKeyResolver();
           }
         };
     verifier.provider = new ProviderSettings(ISSUER);
