@@ -11,8 +11,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwk.JsonWebKey;
@@ -60,14 +63,39 @@ public class IssuerTrust {
     };
   }
 
+  /**
+   * Whether keys may be fetched from this location: https (Discovery 1.0 §3, RFC 8414 §2: a plain
+   * http one would let anyone on the way hand over keys that forge accepted tokens), or http on
+   * this machine (development, tests).
+   */
+  static boolean secureLocation(String location) {
+    try {
+      URI uri = new URI(location);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      boolean loopback =
+          host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
+      return scheme.equals("https") && !host.isEmpty() || scheme.equals("http") && loopback;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   private List<JsonWebKey> fetchKeys(String issuer) throws Exception {
+    if (!secureLocation(issuer)) {
+      throw new IOException("a trusted issuer must use https (http only on loopback)");
+    }
     // Discovery 1.0 §4: a terminating "/" of the issuer is removed before the well-known path.
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     JsonObject metadata = readJson(base + "/.well-known/openid-configuration");
     if (!issuer.equals(metadata.getString("issuer", null))) {
       throw new IOException("discovery issuer does not match");
     }
-    return new JsonWebKeySet(get(metadata.getString("jwks_uri"))).getJsonWebKeys();
+    String jwksUri = metadata.getString("jwks_uri", "");
+    if (!secureLocation(jwksUri)) {
+      throw new IOException("the issuer's jwks_uri must use https (http only on loopback)");
+    }
+    return new JsonWebKeySet(get(jwksUri)).getJsonWebKeys();
   }
 
   private JsonObject readJson(String uri) throws IOException {
