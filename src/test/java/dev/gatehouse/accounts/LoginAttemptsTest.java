@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Login attempts counted before the password is checked, on the real schema (H2). */
 class LoginAttemptsTest {
@@ -23,17 +22,7 @@ class LoginAttemptsTest {
   static final int MAX = 5;
   static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-  private static JpaDatabase db;
-
-  @BeforeAll
-  static void open() {
-    db = new JpaDatabase();
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final JpaDatabase db = new JpaDatabase();
 
   /** Guesses sent at once: no more than the limit are let through to the password check. */
   @Test

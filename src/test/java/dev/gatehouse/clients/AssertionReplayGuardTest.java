@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The jti record of client assertions, on the real schema (H2). */
 class AssertionReplayGuardTest {
@@ -21,17 +20,7 @@ class AssertionReplayGuardTest {
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
   static final Instant UNTIL = NOW.plusSeconds(60);
 
-  private static JpaDatabase db;
-
-  @BeforeAll
-  static void open() {
-    db = new JpaDatabase();
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final JpaDatabase db = new JpaDatabase();
 
   @Test
   void firstUseWhenRecordedBeforeThenFalseForThatClientOnly() {

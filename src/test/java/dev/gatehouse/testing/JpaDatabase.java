@@ -8,13 +8,16 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real persistence unit (entities, named queries, Hibernate) on a fresh in-memory H2 database
  * migrated by Flyway, with resource-local transactions: for unit tests of repositories and their
- * SQL without a container.
+ * SQL without a container. Register it in a test class with {@code @RegisterExtension static final
+ * JpaDatabase db = new JpaDatabase();}: it is closed after the class's tests.
  */
-public final class JpaDatabase implements AutoCloseable {
+public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
 
   private final EntityManagerFactory factory;
 
@@ -50,6 +53,11 @@ public final class JpaDatabase implements AutoCloseable {
       }
       em.close();
     }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

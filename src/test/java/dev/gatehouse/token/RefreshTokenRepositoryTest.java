@@ -10,27 +10,16 @@ import dev.gatehouse.testing.Together;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The refresh-token queries of rotation and the retry window, on the real schema (H2). */
 class RefreshTokenRepositoryTest {
 
   static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
 
-  private static JpaDatabase db;
-
-  @BeforeAll
-  static void open() {
-    db = new JpaDatabase();
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final JpaDatabase db = new JpaDatabase();
 
   @BeforeEach
   void empty() {
