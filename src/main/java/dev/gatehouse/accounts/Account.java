@@ -56,6 +56,10 @@ public class Account {
   @Column(name = "locked_until")
   private Instant lockedUntil;
 
+  /** Until when a password check of the account is under way ({@link LoginAttempts}). */
+  @Column(name = "checking_until")
+  private Instant checkingUntil;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 

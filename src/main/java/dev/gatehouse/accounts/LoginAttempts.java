@@ -7,27 +7,38 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Counts login attempts of an account and locks it once its failures reach the limit. Each attempt
- * is counted before its password is checked, by one conditional UPDATE in a short transaction of
- * its own: of guesses sent at once, no more than the limit are ever checked while the account is
- * not locked, and none overwrites another's count or fails on another's write.
+ * One password check at a time per account, and its failures counted toward a lockout. Each step is
+ * one conditional UPDATE in a short transaction of its own, never a write-back of an account read
+ * earlier:
+ *
+ * <ul>
+ *   <li>{@link #begin} takes the account for one check (refused while it is locked, or while
+ *       another check runs): guesses sent at once cannot outnumber the checks one at a time would
+ *       allow, and none is checked while the lock is being decided;
+ *   <li>{@link #recordFailure} counts a checked failure, and the one reaching the limit locks the
+ *       account;
+ *   <li>{@link #recordSuccess} starts the count anew.
+ * </ul>
+ *
+ * A check that never ended (the server stopped during it) holds the account for {@link #CHECK_HOLD}
+ * at most: nothing is left that only a later event could undo.
  */
 @Stateless
 public class LoginAttempts {
 
+  /** Longer than any password check takes, even on a loaded machine. */
+  static final Duration CHECK_HOLD = Duration.ofSeconds(10);
+
   @PersistenceContext EntityManager em;
 
-  /**
-   * Counts an attempt about to be checked; false when the account is locked, or when as many
-   * attempts as the limit allows are counted already (failed, or being checked right now).
-   */
-  public boolean reserve(String subject, Instant now, int maxFailures) {
+  /** Takes the account for one password check; false when it is locked or being checked. */
+  public boolean begin(String subject, Instant now) {
     return em.createQuery(
-                "UPDATE Account a SET a.failedLogins = a.failedLogins + 1"
-                    + " WHERE a.subject = :subject AND a.failedLogins < :max"
-                    + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
+                "UPDATE Account a SET a.checkingUntil = :until WHERE a.subject = :subject"
+                    + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)"
+                    + " AND (a.checkingUntil IS NULL OR a.checkingUntil <= :now)")
+            .setParameter("until", now.plus(CHECK_HOLD))
             .setParameter("subject", subject)
-            .setParameter("max", maxFailures)
             .setParameter("now", now)
             .executeUpdate()
         == 1;
@@ -37,19 +48,22 @@ public class LoginAttempts {
   public record Failure(int inARow, boolean locked) {}
 
   /**
-   * The reserved attempt failed (it stays counted); the failure that finds the limit reached locks
+   * Counts a checked failure and ends the check; the failure that reaches {@code maxFailures} locks
    * the account, and the count starts anew for when the lock ends.
    */
   public Failure recordFailure(String subject, Instant now, int maxFailures, Duration lockout) {
+    em.createQuery(
+            "UPDATE Account a SET a.failedLogins = a.failedLogins + 1, a.checkingUntil = NULL"
+                + " WHERE a.subject = :subject")
+        .setParameter("subject", subject)
+        .executeUpdate();
     int locked =
         em.createQuery(
                 "UPDATE Account a SET a.lockedUntil = :until, a.failedLogins = 0"
-                    + " WHERE a.subject = :subject AND a.failedLogins >= :max"
-                    + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
+                    + " WHERE a.subject = :subject AND a.failedLogins >= :max")
             .setParameter("until", now.plus(lockout))
             .setParameter("subject", subject)
             .setParameter("max", maxFailures)
-            .setParameter("now", now)
             .executeUpdate();
     if (locked == 1) {
       return new Failure(maxFailures, true);
@@ -63,18 +77,12 @@ public class LoginAttempts {
         .orElse(new Failure(0, false));
   }
 
-  /**
-   * The reserved attempt had the right password: the count starts anew. False when failures sent
-   * beside it locked the account meanwhile: then it is refused too.
-   */
-  public boolean recordSuccess(String subject, Instant now) {
-    return em.createQuery(
-                "UPDATE Account a SET a.failedLogins = 0, a.lockedUntil = NULL"
-                    + " WHERE a.subject = :subject"
-                    + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
-            .setParameter("subject", subject)
-            .setParameter("now", now)
-            .executeUpdate()
-        == 1;
+  /** A checked success: the count starts anew and the check ends. */
+  public void recordSuccess(String subject) {
+    em.createQuery(
+            "UPDATE Account a SET a.failedLogins = 0, a.lockedUntil = NULL, a.checkingUntil = NULL"
+                + " WHERE a.subject = :subject")
+        .setParameter("subject", subject)
+        .executeUpdate();
   }
 }

@@ -12,8 +12,9 @@ import java.util.logging.Logger;
  * Checks a username and password, counting failures and locking accounts that fail too often
  * (logged as security events, never with the password). It holds no transaction, no database
  * connection and no pooled bean while the password is hashed or a failure is slowed down: many
- * logins at once cannot starve the other requests of either. Each attempt is counted before its
- * password is checked ({@link LoginAttempts}): guesses sent at once cannot outnumber the limit.
+ * logins at once cannot starve the other requests of either. An account's password is checked one
+ * attempt at a time ({@link LoginAttempts}): guesses sent at once beside a check are refused
+ * unchecked, so they cannot outnumber the lockout's limit.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -38,12 +39,12 @@ public class PasswordLogin {
       return Optional.empty();
     }
     Account account = found.get();
-    // Counted before the (slow) check, so that guesses sent at once cannot outnumber the limit.
-    if (!attempts.reserve(account.subject(), now, settings.maxFailedLogins())) {
+    // One check at a time: guesses sent at once beside it are refused unchecked.
+    if (!attempts.begin(account.subject(), now)) {
       hasher.verifyDummy(password);
       LOG.warning(
           () ->
-              "security: login attempt refused, account locked or at its limit: "
+              "security: login attempt refused, account locked or being checked: "
                   + account.subject());
       return Optional.empty();
     }
@@ -59,11 +60,7 @@ public class PasswordLogin {
       slowDown(failure.inARow());
       return Optional.empty();
     }
-    if (!attempts.recordSuccess(account.subject(), clock.instant())) {
-      LOG.warning(
-          () -> "security: right password on account locked meanwhile " + account.subject());
-      return Optional.empty();
-    }
+    attempts.recordSuccess(account.subject());
     return Optional.of(account);
   }
 

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.JpaDatabase;
 import jakarta.json.Json;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Login attempts counted before the password is checked, on the real schema (H2). */
+/** One password check at a time per account, and the lockout, on the real schema (H2). */
 class LoginAttemptsTest {
 
   static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
@@ -24,68 +24,79 @@ class LoginAttemptsTest {
 
   @RegisterExtension static final JpaDatabase db = new JpaDatabase();
 
-  /** Guesses sent at once: no more than the limit are let through to the password check. */
+  /** Guesses sent at once beside a check are refused unchecked. */
   @Test
-  void reserveWhenAsManyAttemptsAsTheLimitCountedThenRefused() {
+  void beginWhenAnotherCheckRunsThenRefusedUntilItEnds() {
     String subject = account();
-    for (int i = 0; i < MAX; i++) {
-      assertTrue(reserve(subject, T0), "attempt " + (i + 1));
-    }
+    assertTrue(begin(subject, T0));
 
-    assertFalse(reserve(subject, T0), "the sixth, while five are being checked");
+    assertFalse(begin(subject, T0), "a second check at the same moment");
+    in(a -> a.recordFailure(subject, T0, MAX, LOCKOUT));
+    assertTrue(begin(subject, T0.plusMillis(1)), "the first check has ended");
+  }
+
+  /** A check that never ended (the server stopped during it) holds the account a few seconds. */
+  @Test
+  void beginWhenACheckNeverEndedThenFreeAgainAfterItsHold() {
+    String subject = account();
+    assertTrue(begin(subject, T0));
+
+    assertFalse(begin(subject, T0.plus(LoginAttempts.CHECK_HOLD).minusMillis(1)));
+    assertTrue(begin(subject, T0.plus(LoginAttempts.CHECK_HOLD)));
   }
 
   @Test
   void recordFailureWhenTheLimitIsReachedThenLockedUntilTheLockoutEnds() {
     String subject = account();
-    for (int i = 0; i < MAX - 1; i++) {
-      assertTrue(reserve(subject, T0));
-      assertEquals(
-          new LoginAttempts.Failure(i + 1, false),
-          in(a -> a.recordFailure(subject, T0, MAX, LOCKOUT)));
+    for (int i = 1; i < MAX; i++) {
+      assertEquals(new LoginAttempts.Failure(i, false), fail(subject, T0, MAX));
     }
-    assertTrue(reserve(subject, T0));
 
-    assertEquals(
-        new LoginAttempts.Failure(MAX, true), in(a -> a.recordFailure(subject, T0, MAX, LOCKOUT)));
-    assertFalse(reserve(subject, T0.plus(LOCKOUT).minusSeconds(1)), "locked");
-    assertTrue(reserve(subject, T0.plus(LOCKOUT)), "the lock has ended, the count started anew");
-  }
-
-  /** The right password among failures sent at once: refused if they locked the account first. */
-  @Test
-  void recordSuccessWhenLockedMeanwhileThenFalseAndTheLockKept() {
-    String subject = account();
-    for (int i = 0; i < MAX; i++) {
-      assertTrue(reserve(subject, T0));
-    }
-    in(a -> a.recordFailure(subject, T0, MAX, LOCKOUT));
-
-    assertFalse(success(subject, T0.plusSeconds(1)));
-    assertFalse(reserve(subject, T0.plusSeconds(2)), "still locked");
+    assertEquals(new LoginAttempts.Failure(MAX, true), fail(subject, T0, MAX));
+    assertFalse(begin(subject, T0.plus(LOCKOUT).minusSeconds(1)), "locked");
+    assertTrue(begin(subject, T0.plus(LOCKOUT)), "the lock has ended");
+    in(a -> a.recordFailure(subject, T0.plus(LOCKOUT), MAX, LOCKOUT));
+    assertTrue(begin(subject, T0.plus(LOCKOUT)), "the count started anew: one failure, no lock");
   }
 
   @Test
-  void recordSuccessWhenNotLockedThenTheCountStartsAnew() {
+  void recordSuccessWhenFailuresBeforeThenTheCountStartsAnew() {
     String subject = account();
-    for (int i = 0; i < MAX; i++) {
-      assertTrue(reserve(subject, T0));
+    for (int i = 1; i < MAX; i++) {
+      fail(subject, T0, MAX);
+    }
+    assertTrue(begin(subject, T0));
+    in(
+        a -> {
+          a.recordSuccess(subject);
+          return null;
+        });
+
+    assertEquals(new LoginAttempts.Failure(1, false), fail(subject, T0, MAX));
+  }
+
+  /** Counts above a lowered limit lock at the next failure: no state only an event could undo. */
+  @Test
+  void recordFailureWhenTheLimitWasLoweredBelowTheCountThenTheNextFailureLocks() {
+    String subject = account();
+    for (int i = 1; i <= 7; i++) {
+      fail(subject, T0, 10);
     }
 
-    assertTrue(success(subject, T0));
-    assertTrue(reserve(subject, T0), "five attempts free again");
+    assertEquals(new LoginAttempts.Failure(MAX, true), fail(subject, T0, MAX));
   }
 
-  private static boolean success(String subject, Instant now) {
-    return in(a -> a.recordSuccess(subject, now));
+  private static LoginAttempts.Failure fail(String subject, Instant now, int max) {
+    assertTrue(begin(subject, now), "a check may begin");
+    return in(a -> a.recordFailure(subject, now, max, LOCKOUT));
   }
 
-  private static boolean reserve(String subject, Instant now) {
-    return in(a -> a.reserve(subject, now, MAX));
+  private static boolean begin(String subject, Instant now) {
+    return in(a -> a.begin(subject, now));
   }
 
   private static <T> T in(Function<LoginAttempts, T> work) {
-    List<T> result = new java.util.ArrayList<>();
+    List<T> result = new ArrayList<>();
     db.inTransaction(
         em -> {
           LoginAttempts attempts = new LoginAttempts();
@@ -98,7 +109,7 @@ class LoginAttemptsTest {
   private static String account() {
     String subject = UUID.randomUUID().toString();
     db.inTransaction(
-        (EntityManager em) ->
+        em ->
             em.persist(
                 new Account(
                     subject,
