@@ -7,9 +7,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads every form body of a POST, PUT or PATCH once, before anything else does, within {@link
@@ -40,7 +42,7 @@ public class FormBodyFilter implements ContainerRequestFilter {
       return;
     }
     byte[] body = FormBody.readLimited(request.getEntityStream());
-    if (PAGES.contains(request.getUriInfo().getPath().replaceFirst("^/+", ""))) {
+    if (PAGES.contains(page(request))) {
       if (ContentTypes.is(type, MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
         FormBody.parse(body); // Krazo's own parse would fail on a bad encoding with a 500
       } else if (body.length > 0) {
@@ -48,5 +50,16 @@ public class FormBodyFilter implements ContainerRequestFilter {
       }
     }
     request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  /**
+   * The path as the resources match it: without empty segments (Jersey routes {@code /login/} and
+   * {@code //login} to {@code /login}) or matrix parameters.
+   */
+  private static String page(ContainerRequestContext request) {
+    return request.getUriInfo().getPathSegments().stream()
+        .map(PathSegment::getPath)
+        .filter(segment -> !segment.isEmpty())
+        .collect(Collectors.joining("/"));
   }
 }

@@ -120,7 +120,9 @@ public interface ErrorModelContract {
             .orElseThrow();
     byte[] big = ("username=a&state=" + "a".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
     for (String path :
-        new String[] {"/authorize", "/logout", "/login", "/consent", "/logout/confirm", "/token"}) {
+        new String[] {
+          "/authorize", "/logout", "/login", "/consent", "/logout/confirm", "/token", "/login/"
+        }) {
       HttpResponse<String> chunked =
           send(
               form(path, session)
@@ -137,7 +139,7 @@ public interface ErrorModelContract {
       }
       assertTrue(chunked.body().contains("too large"), path + ": " + chunked.body());
     }
-    for (String page : new String[] {"/login", "/consent", "/logout/confirm"}) {
+    for (String page : new String[] {"/login", "/consent", "/logout/confirm", "/login/"}) {
       HttpResponse<String> wildcard =
           send(
               HttpRequest.newBuilder(base().resolve(page))
