@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -40,6 +41,7 @@ public class KeyRing {
   @Inject SigningKeyService service;
   @Inject KeySettings settings;
   @Resource TimerService timers;
+  @Resource SessionContext context;
 
   private volatile KeySet current = KeySet.EMPTY;
 
@@ -98,7 +100,7 @@ public class KeyRing {
       try {
         return seen.verificationKeyResolver().resolveKey(jws, nestingContext);
       } catch (UnresolvableKeyException e) {
-        if (!reloadForUnknownKey(seen)) {
+        if (!self().reloadForUnknownKey(seen)) {
           throw e;
         }
         return current.verificationKeyResolver().resolveKey(jws, nestingContext);
@@ -110,8 +112,19 @@ public class KeyRing {
 
   private long lastUnknownKeyReload = System.nanoTime() - UNKNOWN_KID_RELOAD_INTERVAL.toNanos();
 
-  /** Whether the keys were loaded anew (by this call, or by another since {@code seen}). */
-  private synchronized boolean reloadForUnknownKey(KeySet seen) {
+  /**
+   * This bean as the container serves it, so that a reload asked for by a request runs outside the
+   * request's transaction (a failed read must not mark it for rollback).
+   */
+  private KeyRing self() {
+    return context == null ? this : context.getBusinessObject(KeyRing.class);
+  }
+
+  /**
+   * Whether the keys were loaded anew (by this call, or by another since {@code seen}). Public for
+   * {@link #self()} only.
+   */
+  public synchronized boolean reloadForUnknownKey(KeySet seen) {
     if (current != seen) {
       return true;
     }
