@@ -81,7 +81,8 @@ public class AuthorizationService {
         sessions
             .find(sessionCookie)
             .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
-    if (clients.find(request.clientId()).isEmpty()) {
+    // Locked like a deletion locks it first: the two take turns, no consent outlives its client.
+    if (clients.findForUpdate(request.clientId()).isEmpty()) {
       // Deleted while its consent page was open: nothing to remember, nowhere to redirect to.
       throw new AuthorizationPageException("The client is not registered.");
     }
