@@ -57,7 +57,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -273,10 +272,7 @@ public interface AuthorizationCodeFlowContract {
           body.append(encoded(input.getAttribute("value")));
         }
       }
-      String cookies =
-          browser.client().getCookieManager().getCookies().stream()
-              .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-              .collect(Collectors.joining("; "));
+      String cookies = browser.cookieHeader();
 
       List<HttpResponse<String>> answers =
           Together.send(
@@ -463,10 +459,7 @@ public interface AuthorizationCodeFlowContract {
             browser.page().getFormByName("consent").getElementsByTagName("input")) {
           approve.param(input.getAttribute("name"), input.getAttribute("value"));
         }
-        String cookies =
-            browser.client().getCookieManager().getCookies().stream()
-                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-                .collect(Collectors.joining("; "));
+        String cookies = browser.cookieHeader();
 
         List<Response> answers =
             Together.send(

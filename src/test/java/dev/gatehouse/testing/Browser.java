@@ -3,6 +3,7 @@ package dev.gatehouse.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.stream.Collectors;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -59,6 +60,13 @@ public final class Browser implements AutoCloseable {
 
   public HtmlPage page() {
     return (HtmlPage) last;
+  }
+
+  /** The browser's cookies as a Cookie header, for requests sent beside it (races). */
+  public String cookieHeader() {
+    return client.getCookieManager().getCookies().stream()
+        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   public WebClient client() {
