@@ -57,18 +57,26 @@ public class LogoutService {
             "The post_logout_redirect_uri is not registered for this client.");
       }
     }
-    return new LogoutRequest(clientId, redirect, params.getFirst("state"), subject(hint));
+    return new LogoutRequest(
+        clientId, redirect, params.getFirst("state"), claim(hint, "sub"), claim(hint, "sid"));
   }
 
   /**
-   * Ends the browser's session (if any) and revokes the grants made in it without offline_access:
-   * their access tokens stop working at once, at introspection, UserInfo and the APIs in this WAR
-   * (as Keycloak's tokens of an ended session). Grants with offline_access outlive the session, as
-   * offline tokens do. Returns where to send the user, or null for our page.
+   * Ends the browser's session, or, when the browser holds none (another browser, an app's
+   * ephemeral browser session, the RP's back end), the session the id_token_hint was issued in (its
+   * {@code sid}, if still active and the hint's subject's, as Keycloak does); then revokes the
+   * grants made in it without offline_access: their access tokens stop working at once, at
+   * introspection, UserInfo and the APIs in this WAR (as Keycloak's tokens of an ended session).
+   * Grants with offline_access outlive the session, as offline tokens do. Returns where to send the
+   * user, or null for our page.
    */
   public URI logout(LogoutRequest request, String sessionCookie) {
     Instant now = clock.instant();
-    sessions.end(sessionCookie, now).ifPresent(s -> grants.revokeOnlineOfSession(s.sid(), now));
+    Optional<UserSession> ended = sessions.end(sessionCookie, now);
+    if (ended.isEmpty() && request.hintSid() != null) {
+      ended = sessions.endBySid(request.hintSid(), request.hintSubject(), now);
+    }
+    ended.ifPresent(s -> grants.revokeOnlineOfSession(s.sid(), now));
     if (request.postLogoutRedirectUri() == null) {
       return null;
     }
@@ -105,9 +113,9 @@ public class LogoutService {
     }
   }
 
-  private static String subject(Optional<JwtClaims> hint) {
+  private static String claim(Optional<JwtClaims> hint, String name) {
     try {
-      return hint.isPresent() ? hint.get().getSubject() : null;
+      return hint.isPresent() ? hint.get().getStringClaimValue(name) : null;
     } catch (MalformedClaimException e) {
       return null;
     }

@@ -79,6 +79,33 @@ public class SessionService {
     return session;
   }
 
+  /**
+   * Ends the active session with this public {@code sid} if it is the subject's, as an ID token of
+   * it names it (a logout from a browser that does not hold the session's cookie); returns it,
+   * empty when there was none.
+   */
+  public Optional<UserSession> endBySid(String sid, String subject, Instant now) {
+    Optional<UserSession> session =
+        em
+            .createQuery(
+                "SELECT s FROM UserSession s WHERE s.sid = :sid AND s.subject = :subject"
+                    + " AND s.endedAt IS NULL AND s.expiresAt > :now",
+                UserSession.class)
+            .setParameter("sid", sid)
+            .setParameter("subject", subject)
+            .setParameter("now", now)
+            .setMaxResults(1)
+            .getResultList()
+            .stream()
+            .findFirst();
+    session.ifPresent(
+        s -> {
+          s.end(now);
+          em.flush();
+        });
+    return session;
+  }
+
   /** Ends every active session of a user, in every browser; returns how many. */
   public int endAllOf(String subject, Instant now) {
     return em.createQuery(

@@ -42,6 +42,8 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** UserInfo (Core §5.3) and RP-Initiated Logout 1.0 over HTTP, after a real sign-in. */
@@ -230,6 +232,38 @@ public interface UserInfoAndLogoutContract {
       assertEquals(200, refreshed.getStatus(), "offline_access outlives the session");
       refreshed.close();
       assertEquals(200, AsClient.userInfo(otherBrowser.getString("access_token")).getStatus());
+    }
+  }
+
+  /**
+   * A logout from a browser without the session's cookie (an app's ephemeral browser, the RP's back
+   * end) ends the session the id_token_hint was issued in, as Keycloak does: the signed-in browser
+   * must sign in again and the session's tokens are revoked; the user's other session lives on.
+   */
+  @Test
+  default void logoutWhenHintButNoSessionCookieThenHintedSessionEndsAndItsTokensRevoked()
+      throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    try (SignIn.Session session = SignIn.session(client, TestAccounts.alice(), "openid");
+        SignIn.Session elsewhere =
+            SignIn.session(
+                TestClients.register(TestClients.withRefresh()), TestAccounts.alice(), "openid")) {
+      JsonObject tokens = session.tokens();
+      String access = tokens.getString("access_token");
+      String hint = URLEncoder.encode(tokens.getString("id_token"), StandardCharsets.UTF_8);
+      assertTrue(session.straightBack(), "signed in before the logout");
+
+      Response out = request("/logout?id_token_hint=" + hint).get();
+      Response again = request("/logout?id_token_hint=" + hint).get();
+
+      assertEquals(200, out.getStatus());
+      assertTrue(out.readEntity(String.class).contains("You are signed out"));
+      assertFalse(session.straightBack(), "the hinted session has ended: sign in again");
+      assertEquals(401, AsClient.userInfo(access).getStatus());
+      assertFalse(json(AsClient.introspect(client, access)).getBoolean("active"));
+      assertTrue(elsewhere.straightBack(), "the user's other session lives on");
+      assertEquals(200, again.getStatus(), "an ended session: nothing more to do");
+      again.close();
     }
   }
 
