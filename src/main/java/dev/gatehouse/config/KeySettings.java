@@ -1,9 +1,12 @@
 package dev.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,8 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeySettings {
 
+  private static final Logger LOG = Logger.getLogger(KeySettings.class.getName());
+
   static final int MIN_RSA_BITS = 2048;
   static final int MIN_SECRET_LENGTH = 16;
+
+  @Inject TokenSettings tokens;
 
   @Inject
   @ConfigProperty(name = "oidc.keys.encryption-secret")
@@ -80,5 +87,45 @@ public class KeySettings {
     return reloadInterval.isNegative() || reloadInterval.isZero()
         ? Duration.ofMinutes(1)
         : reloadInterval;
+  }
+
+  /**
+   * Refuses to start when a retired key would leave the JWKS while tokens it signed are still valid
+   * (they would fail verification before they expire); warns when keys rotate faster than verifiers
+   * may cache the JWKS (the next key is published one rotation ahead, so a verifier that cached the
+   * set for jwks-max-age, plus an instance's reload-interval, may not know it yet).
+   */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    Duration longest = max(tokens.accessTokenTtl(), tokens.idTokenTtl());
+    if (retiredKeyRetention.compareTo(longest) < 0) {
+      throw new IllegalStateException(
+          "oidc.keys.retired-key-retention ("
+              + retiredKeyRetention
+              + ") must be at least the longest token lifetime ("
+              + longest
+              + ", oidc.token.access-token-ttl / id-token-ttl): tokens signed just before a"
+              + " rotation would fail verification before they expire");
+    }
+    if (rotatesBeforeCachesRefresh()) {
+      LOG.warning(
+          () ->
+              "oidc.keys.rotation-period ("
+                  + rotationPeriod
+                  + ") is shorter than oidc.keys.jwks-max-age plus oidc.keys.reload-interval ("
+                  + jwksMaxAge.plus(reloadInterval())
+                  + "): a verifier that cached /jwks.json may not know the next key when it starts"
+                  + " signing");
+    }
+  }
+
+  /** Whether automatic rotation is on and faster than a cached JWKS is guaranteed to refresh. */
+  boolean rotatesBeforeCachesRefresh() {
+    return !rotationPeriod.isNegative()
+        && !rotationPeriod.isZero()
+        && rotationPeriod.compareTo(jwksMaxAge.plus(reloadInterval())) < 0;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }
