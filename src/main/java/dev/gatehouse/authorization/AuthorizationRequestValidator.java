@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * Checks an authorization request in the order the specifications require: client, redirect_uri
- * (errors so far are never redirected), then repeated or NUL-holding parameters, response_type,
- * scope, PKCE, prompt and max_age, nonce (errors go back to the verified redirect_uri). Unknown
- * parameters are ignored; repeated ones are invalid_request.
+ * (errors so far are never redirected), then repeated or NUL-holding parameters, request objects
+ * (not supported), response_type and the client's right to the code grant, scope, PKCE, prompt and
+ * max_age, nonce (errors go back to the verified redirect_uri). Unknown parameters are ignored;
+ * repeated ones are invalid_request.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequestValidation">OpenID
  *     Connect Core §3.1.2.2</a>
@@ -42,7 +43,8 @@ public class AuthorizationRequestValidator {
     checkStateLength(params);
     Step step = new Step(params, redirectUri);
     checkNoRepeats(params, step);
-    checkResponseType(step);
+    checkNoRequestObject(step);
+    checkResponseType(step, client.metadata());
     List<String> scopes = checkScope(step, client.metadata());
     String challenge = checkPkce(step, client.metadata());
     Set<String> prompt = checkPrompt(step);
@@ -101,7 +103,24 @@ public class AuthorizationRequestValidator {
         });
   }
 
-  private static void checkResponseType(Step step) {
+  /**
+   * Request objects are not supported (discovery says so): refused, never ignored, since their
+   * claims would override the parameters the user is shown.
+   *
+   * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">Core §3.1.2.6,
+   *     §6</a>
+   */
+  private static void checkNoRequestObject(Step step) {
+    if (step.param("request") != null) {
+      throw step.error(OAuthError.REQUEST_NOT_SUPPORTED, "The request parameter is not supported");
+    }
+    if (step.param("request_uri") != null) {
+      throw step.error(
+          OAuthError.REQUEST_URI_NOT_SUPPORTED, "The request_uri parameter is not supported");
+    }
+  }
+
+  private static void checkResponseType(Step step, ClientMetadata client) {
     String responseType = step.param("response_type");
     if (responseType == null) {
       throw step.error(OAuthError.INVALID_REQUEST, "response_type is required");
@@ -113,6 +132,12 @@ public class AuthorizationRequestValidator {
     String mode = step.param("response_mode");
     if (mode != null && !mode.equals("query")) {
       throw step.error(OAuthError.INVALID_REQUEST, "Only response_mode query is supported");
+    }
+    // RFC 6749 §4.1.2.1: a client registered for other grants only gets no code (and no consent).
+    if (!client.allowsGrant("authorization_code")) {
+      throw step.error(
+          OAuthError.UNAUTHORIZED_CLIENT,
+          "The client is not registered for the authorization_code grant");
     }
   }
 

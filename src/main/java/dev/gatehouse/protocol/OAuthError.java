@@ -19,6 +19,8 @@ public enum OAuthError {
   LOGIN_REQUIRED("login_required", 400),
   CONSENT_REQUIRED("consent_required", 400),
   INTERACTION_REQUIRED("interaction_required", 400),
+  REQUEST_NOT_SUPPORTED("request_not_supported", 400),
+  REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
   INVALID_TOKEN("invalid_token", 401),
   INSUFFICIENT_SCOPE("insufficient_scope", 403),
   INVALID_CLIENT_METADATA("invalid_client_metadata", 400),

@@ -426,7 +426,23 @@ public interface AuthorizationCodeFlowContract {
       {base + "&response_type=code&scope=openid&prompt=none", "login_required"},
       {base + "&response_type=code&scope=openid&scope=email", "invalid_request"},
       {base + "&response_type=code&scope=openid&max_age=-1", "invalid_request"},
-      {base + "&response_type=code&scope=openid&response_mode=fragment", "invalid_request"}
+      {base + "&response_type=code&scope=openid&response_mode=fragment", "invalid_request"},
+      {
+        base + "&response_type=code&scope=openid&request=eyJhbGciOiJub25lIn0.e30.",
+        "request_not_supported"
+      },
+      {
+        base + "&response_type=code&scope=openid&request_uri=https://app.example/r",
+        "request_uri_not_supported"
+      },
+      {
+        "/authorize?client_id="
+            + machineWithRedirect().getString("client_id")
+            + "&redirect_uri="
+            + CALLBACK
+            + "&state=s1&response_type=code&scope=openid",
+        "unauthorized_client"
+      }
     };
     for (String[] c : cases) {
       Response response = request(c[0]).get();
@@ -670,6 +686,13 @@ public interface AuthorizationCodeFlowContract {
     assertEquals("no-store", unknown.getHeaderString("Cache-Control"));
     assertEquals("unsupported_grant_type", json(unknown).getString("error"));
     assertEquals("invalid_request", json(missing).getString("error"));
+  }
+
+  /** A client_credentials client that registered a redirect URI all the same. */
+  private static JsonObject machineWithRedirect() {
+    return TestClients.configure(
+        TestClients.service("client_secret_basic")
+            .add("redirect_uris", Json.createArrayBuilder().add(CALLBACK)));
   }
 
   private static RegisteredClient register() {
