@@ -37,10 +37,14 @@ public record AuthorizationRequest(
     return String.join(" ", scopes);
   }
 
-  /** The same request once the user has signed in: prompt=login and max_age are satisfied. */
+  /**
+   * The same request once the user has signed in: prompt=login or select_account and max_age are
+   * satisfied.
+   */
   AuthorizationRequest afterLogin() {
     Set<String> remaining = new java.util.HashSet<>(prompt);
     remaining.remove("login");
+    remaining.remove("select_account");
     return new AuthorizationRequest(
         clientId, redirectUri, scopes, state, nonce, codeChallenge, remaining, null, loginHint);
   }

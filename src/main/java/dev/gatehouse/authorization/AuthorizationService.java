@@ -64,9 +64,7 @@ public class AuthorizationService {
 
   public ConsentView consentView(String requestId, String sessionCookie, ClientLookup clients) {
     PendingAuthorization pending = pending(requestId);
-    if (sessions.find(sessionCookie).isEmpty()) {
-      throw new AuthorizationPageException("Please sign in first.");
-    }
+    signedInFor(pending, sessionCookie);
     AuthorizationRequest request = pending.request();
     ClientMetadata client = clients.metadata(request.clientId());
     String name = client.clientName() == null ? request.clientId() : client.clientName();
@@ -77,10 +75,7 @@ public class AuthorizationService {
   public URI decideConsent(String requestId, String sessionCookie, boolean approved) {
     PendingAuthorization pending = pending(requestId);
     AuthorizationRequest request = pending.request();
-    UserSession session =
-        sessions
-            .find(sessionCookie)
-            .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
+    UserSession session = signedInFor(pending, sessionCookie);
     // Locked like a deletion locks it first: the two take turns, no consent outlives its client.
     if (clients.findForUpdate(request.clientId()).isEmpty()) {
       // Deleted while its consent page was open: nothing to remember, nowhere to redirect to.
@@ -103,9 +98,7 @@ public class AuthorizationService {
       AuthorizationRequest request, Optional<UserSession> session, PendingAuthorization pending) {
     Instant now = clock.instant();
     boolean none = request.prompt().contains("none");
-    if (session.isEmpty()
-        || request.prompt().contains("login")
-        || tooOld(request, session.get(), now)) {
+    if (session.isEmpty() || mustSignIn(request, session.get(), now)) {
       if (none) {
         throw redirectError(request, OAuthError.LOGIN_REQUIRED, "The user is not signed in");
       }
@@ -123,6 +116,35 @@ public class AuthorizationService {
       take(pending);
     }
     return codeIssuer.issue(request, user, request.maxAge() != null, now);
+  }
+
+  /**
+   * The browser's session, if it may continue the pending request at the consent page: a request
+   * that asked for a sign-in (prompt=login or select_account, or a max_age the session was older
+   * than) needs one made after the request came, as {@link #resume} checks; the consent page,
+   * reached directly by its address, must not skip it.
+   */
+  private UserSession signedInFor(PendingAuthorization pending, String sessionCookie) {
+    UserSession session =
+        sessions
+            .find(sessionCookie)
+            .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
+    if (mustSignIn(pending.request(), session, clock.instant())
+        && session.authTime().isBefore(createdAt(pending))) {
+      throw new AuthorizationPageException("Please sign in first.");
+    }
+    return session;
+  }
+
+  /**
+   * Core §3.1.2.1: prompt=login re-authenticates; so does select_account (the login page is where
+   * the user picks the account, as Keycloak does); and max_age when the last sign-in is older.
+   */
+  private static boolean mustSignIn(
+      AuthorizationRequest request, UserSession session, Instant now) {
+    return request.prompt().contains("login")
+        || request.prompt().contains("select_account")
+        || tooOld(request, session, now);
   }
 
   /** Core §3.1.2.1 max_age: re-authenticate when the last sign-in is older. */

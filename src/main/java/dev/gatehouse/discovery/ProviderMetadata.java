@@ -68,7 +68,7 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("code_challenge_methods_supported", JSON.createArrayBuilder().add("S256"))
             .add(
                 "prompt_values_supported",
-                JSON.createArrayBuilder(List.of("none", "login", "consent")))
+                JSON.createArrayBuilder(List.of("none", "login", "consent", "select_account")))
             .add("claims_supported", JSON.createArrayBuilder(claims()))
             .add("authorization_response_iss_parameter_supported", true)
             .add("request_parameter_supported", false)

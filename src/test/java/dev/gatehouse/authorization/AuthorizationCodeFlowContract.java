@@ -159,6 +159,59 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * Core §3.1.2.1: a request that asked for a sign-in (prompt=login, max_age exceeded) is not
+   * approved at the consent page, reached by its address or by another request's consent form,
+   * without one; after the sign-in it goes on.
+   */
+  @Test
+  default void consentWhenRequestAskedForSignInAndNoneWasMadeThenRefusedWithoutCode()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      browser.login(alice.username(), alice.password());
+      browser.consent(true);
+      for (String ask : new String[] {"&prompt=login", "&max_age=0"}) {
+        Browser.Step login = browser.open(attempt(client, "openid").uri() + ask);
+        assertEquals("/login", login.path(), ask);
+        String requestId = login.page().getUrl().getQuery().replaceFirst("^.*request=", "");
+
+        Browser.Step byAddress = browser.open(issuer() + "/consent?request=" + requestId);
+        HtmlPage other =
+            (HtmlPage) browser.open(attempt(client, "openid").uri() + "&prompt=consent").page();
+        other.getFormByName("consent").getInputByName("request").setValue(requestId);
+        Browser.Step byForm = browser.consent(other, true);
+
+        assertEquals(400, byAddress.status(), ask);
+        assertEquals(400, byForm.status(), ask);
+        assertNull(byForm.exit(), ask);
+        browser.open(issuer() + "/login?request=" + requestId);
+        Browser.Step signedIn = browser.login(alice.username(), alice.password());
+        assertTrue(AuthorizationResponse.parse(signedIn.exit()).indicatesSuccess(), ask);
+      }
+    }
+  }
+
+  /** prompt=select_account shows the login page, where the user picks the account (as Keycloak). */
+  @Test
+  default void authorizeWhenPromptSelectAccountThenLoginPageThenBackToTheClient() throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    RegisteredClient client = register();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      browser.login(alice.username(), alice.password());
+      browser.consent(true);
+
+      Browser.Step pick = browser.open(attempt(client, "openid").uri() + "&prompt=select_account");
+      assertEquals("/login", pick.path());
+      Browser.Step back = browser.login(alice.username(), alice.password());
+
+      assertTrue(AuthorizationResponse.parse(back.exit()).indicatesSuccess());
+    }
+  }
+
   @Test
   default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
     TestAccount alice = TestAccounts.alice();
