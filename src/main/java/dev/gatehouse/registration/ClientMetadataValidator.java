@@ -179,17 +179,33 @@ public final class ClientMetadataValidator {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw OAuthException.invalidClientMetadata("jwks must be a JWK Set object");
     }
+    // RFC 7517 §5: "keys" is an array of JWK objects. Checked here, since jose4j casts blindly
+    // (a ClassCastException otherwise) and skips the keys it cannot read, which would then be
+    // stored unchecked.
+    JsonValue entries = value.asJsonObject().get("keys");
+    if (entries == null
+        || entries.getValueType() != JsonValue.ValueType.ARRAY
+        || entries.asJsonArray().isEmpty()) {
+      throw OAuthException.invalidClientMetadata("jwks has no usable keys");
+    }
+    if (entries.asJsonArray().stream()
+        .anyMatch(entry -> entry.getValueType() != JsonValue.ValueType.OBJECT)) {
+      throw OAuthException.invalidClientMetadata("jwks keys must be JWK objects");
+    }
     try {
       List<JsonWebKey> keys = new JsonWebKeySet(value.toString()).getJsonWebKeys();
-      if (keys.isEmpty()) {
-        throw OAuthException.invalidClientMetadata("jwks has no usable keys");
+      if (keys.size() != entries.asJsonArray().size()) {
+        throw OAuthException.invalidClientMetadata("jwks holds a key that is not a valid JWK");
       }
       for (JsonWebKey key : keys) {
         if (!(key instanceof PublicJsonWebKey pub) || pub.getPrivateKey() != null) {
           throw OAuthException.invalidClientMetadata("jwks must hold public asymmetric keys only");
         }
       }
-    } catch (JoseException e) {
+    } catch (JoseException | RuntimeException e) {
+      if (e instanceof OAuthException refusal) {
+        throw refusal;
+      }
       throw OAuthException.invalidClientMetadata("jwks is not a valid JWK Set");
     }
     return value.asJsonObject();

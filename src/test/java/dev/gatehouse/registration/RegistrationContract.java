@@ -93,7 +93,9 @@ public interface RegistrationContract {
         "{'redirect_uris':['https://a.example/cb'],'response_types':['token']}|invalid_client_metadata",
         "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'magic'}|invalid_client_metadata",
         "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'none'}|invalid_client_metadata",
-        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt'}|invalid_client_metadata"
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt'}|invalid_client_metadata",
+        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':'x'}}|invalid_client_metadata",
+        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':[1]}}|invalid_client_metadata"
       })
   default void registerWhenMetadataInvalidThen400WithRfc7591Error(String body, String error) {
     Response response = request("/register").post(Entity.json(body.replace('\'', '"')));
