@@ -48,7 +48,7 @@ public class ClientAuthenticator {
         credentials.method().equals(AuthMethods.PRIVATE_KEY_JWT) && credentials.clientId() == null
             ? PrivateKeyJwtVerifier.unverifiedIssuer(credentials.assertion())
             : credentials.clientId();
-    Client client = clients.find(clientId).orElseThrow(() -> rejected(clientId, "unknown client"));
+    Client client = clients.find(clientId).orElseThrow(() -> unknown(clientId));
     ClientMetadata metadata = client.metadata();
     if (!metadata.tokenEndpointAuthMethod().equals(credentials.method())) {
       throw rejected(clientId, "client registered " + metadata.tokenEndpointAuthMethod());
@@ -93,6 +93,20 @@ public class ClientAuthenticator {
     } catch (MalformedClaimException e) {
       throw rejected(client.clientId(), "malformed claims");
     }
+  }
+
+  /**
+   * An unregistered client_id is the caller's raw text (a form value, a Basic username, an
+   * assertion's unverified iss): logged as a fingerprint only, since it could forge log lines,
+   * flood the log or be a secret pasted into the wrong field. A registered one is safe to log (its
+   * characters are checked at registration).
+   */
+  private static OAuthException unknown(String clientId) {
+    return rejected(
+        "(unregistered, fingerprint "
+            + (clientId == null ? "none" : SecretHasher.fingerprint(clientId))
+            + ")",
+        "unknown client");
   }
 
   private static OAuthException rejected(String clientId, String why) {
