@@ -15,7 +15,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * Reads an id_token_hint: an ID token this provider signed (with any published key) and issued,
- * accepted even when expired, as RP-Initiated Logout allows.
+ * accepted even when expired, as RP-Initiated Logout allows. An access token is signed by the same
+ * keys for the same issuer and subject, but is no ID token: it carries a {@code jti} (RFC 9068
+ * §2.2), which the ID tokens issued here never do, and is refused (RFC 8725 §3.11).
  *
  * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">RP-Initiated
  *     Logout 1.0 §2</a>
@@ -40,7 +42,9 @@ public class IdTokenHints {
               .setSkipAllValidators()
               .build()
               .processToClaims(hint);
-      return provider.issuer().equals(claims.getIssuer()) && claims.getSubject() != null
+      return provider.issuer().equals(claims.getIssuer())
+              && claims.getSubject() != null
+              && !claims.hasClaim("jti")
           ? Optional.of(claims)
           : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException e) {

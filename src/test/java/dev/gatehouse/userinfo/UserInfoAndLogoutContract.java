@@ -328,7 +328,8 @@ public interface UserInfoAndLogoutContract {
         "/logout?id_token_hint=" + hint + "&post_logout_redirect_uri=https://evil.example/",
         "/logout?post_logout_redirect_uri=" + LOGGED_OUT,
         "/logout?id_token_hint=" + hint.substring(0, hint.length() - 4) + "AAAA",
-        "/logout?id_token_hint=" + hint + "&client_id=another-client"
+        "/logout?id_token_hint=" + hint + "&client_id=another-client",
+        "/logout?id_token_hint=" + in.tokens().getAccessToken().getValue()
       };
       for (String url : urls) {
         Response response = request(url).get();
