@@ -4,8 +4,10 @@ import dev.gatehouse.config.AccountSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -14,7 +16,9 @@ import java.util.logging.Logger;
  * connection and no pooled bean while the password is hashed or a failure is slowed down: many
  * logins at once cannot starve the other requests of either. An account's password is checked one
  * attempt at a time ({@link LoginAttempts}): guesses sent at once beside a check are refused
- * unchecked, so they cannot outnumber the lockout's limit.
+ * unchecked, so they cannot outnumber the lockout's limit. Every failure, whatever its cause
+ * (unknown username, locked account, wrong password), costs one password hash and the same pause,
+ * so its timing tells neither whether the username exists nor whether the account is locked.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -26,7 +30,11 @@ public class PasswordLogin {
   @Inject PasswordHasher hasher;
   @Inject AccountSettings settings;
 
+  /** The pause after every failed attempt. */
+  static final Duration FAILURE_PAUSE = Duration.ofMillis(300);
+
   Clock clock = Clock.systemUTC();
+  Consumer<Duration> pause = PasswordLogin::sleep;
 
   /** The account if username and password match and it is not locked; empty otherwise. */
   public Optional<Account> authenticate(String username, String password) {
@@ -36,7 +44,7 @@ public class PasswordLogin {
     if (found.isEmpty() || password == null) {
       hasher.verifyDummy(password == null ? "" : password);
       LOG.warning(() -> "security: failed login for unknown username");
-      return Optional.empty();
+      return failed();
     }
     Account account = found.get();
     // One check at a time: guesses sent at once beside it are refused unchecked.
@@ -46,7 +54,7 @@ public class PasswordLogin {
           () ->
               "security: login attempt refused, account locked or being checked: "
                   + account.subject());
-      return Optional.empty();
+      return failed();
     }
     if (!hasher.verify(password, account.passwordHash())) {
       LoginAttempts.Failure failure =
@@ -57,17 +65,20 @@ public class PasswordLogin {
               "security: failed login for account "
                   + account.subject()
                   + (failure.locked() ? "; account locked" : ""));
-      slowDown(failure.inARow());
-      return Optional.empty();
+      return failed();
     }
     attempts.recordSuccess(account.subject());
     return Optional.of(account);
   }
 
-  /** Each failure in a row costs the caller a little more time, up to a second. */
-  private static void slowDown(int failures) {
+  private Optional<Account> failed() {
+    pause.accept(FAILURE_PAUSE);
+    return Optional.empty();
+  }
+
+  private static void sleep(Duration duration) {
     try {
-      Thread.sleep(Math.min(200L * failures, 1000L));
+      Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
