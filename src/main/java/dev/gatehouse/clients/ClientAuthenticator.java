@@ -77,8 +77,7 @@ public class ClientAuthenticator {
   private void checkAssertion(Client client, ClientCredentials credentials, String endpointPath) {
     List<String> audiences =
         List.of(provider.issuer(), provider.endpoint(Paths.TOKEN), provider.endpoint(endpointPath));
-    JwtClaims claims =
-        assertions.verify(credentials.assertion(), client.metadata(), client.clientId(), audiences);
+    JwtClaims claims = assertions.verify(credentials.assertion(), client, audiences);
     Instant now = clock.instant();
     try {
       // Remembered for as long as the verifier still accepts the assertion: exp plus its skew.

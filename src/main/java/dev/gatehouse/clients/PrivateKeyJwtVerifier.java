@@ -49,7 +49,11 @@ public class PrivateKeyJwtVerifier {
    */
   static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
 
+  /** An operator-created client's jwks_uri may be on an internal host. */
   private static final BoundedHttpGet FETCH = new BoundedHttpGet();
+
+  /** A self-registered client's jwks_uri is fetched from a public host only (RFC 7591 §5). */
+  private static final BoundedHttpGet PUBLIC_FETCH = BoundedHttpGet.publicHostsOnly();
 
   private final Map<String, RemoteKeySet> remoteKeySets = new ConcurrentHashMap<>();
 
@@ -84,14 +88,14 @@ public class PrivateKeyJwtVerifier {
   }
 
   /** The verified claims; any failure is invalid_client. */
-  public JwtClaims verify(
-      String assertion, ClientMetadata client, String clientId, List<String> audiences) {
+  public JwtClaims verify(String assertion, Client client, List<String> audiences) {
+    String clientId = client.clientId();
     JwtConsumer consumer =
         new JwtConsumerBuilder()
             .setJwsAlgorithmConstraints(
                 new AlgorithmConstraints(
                     ConstraintType.PERMIT, AuthMethods.ASSERTION_ALGORITHMS.toArray(String[]::new)))
-            .setVerificationKeyResolver(keys(client))
+            .setVerificationKeyResolver(keys(client.metadata(), selfRegistered(client)))
             .setExpectedIssuer(clientId)
             .setExpectedSubject(clientId)
             .setExpectedAudience(true, audiences.toArray(String[]::new))
@@ -107,7 +111,11 @@ public class PrivateKeyJwtVerifier {
     }
   }
 
-  private VerificationKeyResolver keys(ClientMetadata client) {
+  private static boolean selfRegistered(Client client) {
+    return client.origin() != Client.Origin.CONFIGURED;
+  }
+
+  private VerificationKeyResolver keys(ClientMetadata client, boolean selfRegistered) {
     try {
       if (client.jwks() != null) {
         return new JwksVerificationKeyResolver(
@@ -118,8 +126,15 @@ public class PrivateKeyJwtVerifier {
           // Registration is open: one client after another must not grow this without bound.
           remoteKeySets.clear();
         }
+        // Keyed by who may fetch what: keys an operator's client fetched from an internal host
+        // are never served to a self-registered client naming the same URL.
         RemoteKeySet keys =
-            remoteKeySets.computeIfAbsent(client.jwksUri(), uri -> remoteKeySet(uri, FETCH));
+            selfRegistered
+                ? remoteKeySets.computeIfAbsent(
+                    "registered " + client.jwksUri(),
+                    key -> remoteKeySet(client.jwksUri(), PUBLIC_FETCH))
+                : remoteKeySets.computeIfAbsent(
+                    "configured " + client.jwksUri(), key -> remoteKeySet(client.jwksUri(), FETCH));
         return (jws, nestingContext) -> {
           Key key = keys.keyFor(jws);
           if (key == null) {

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  * no retry, no redirect, at most {@link #MAX_BYTES}, 200 only. A registering party chooses a
  * jwks_uri, and an issuer may stall, so a slow or endless answer must not hold a request (and its
  * database connection) for minutes, as jose4j's own fetch (20 s per read, three retries) would or a
- * JDK request timeout (which ends at the response headers) would not prevent.
+ * JDK request timeout (which ends at the response headers) would not prevent. The fetcher for
+ * self-registered parties' URLs ({@link #publicHostsOnly()}) fetches from public hosts only ({@link
+ * PublicAddresses}).
  */
 public final class BoundedHttpGet {
 
@@ -28,15 +30,23 @@ public final class BoundedHttpGet {
   static final int MAX_BYTES = 64 * 1024;
 
   private final Duration deadline;
+  private final boolean publicOnly;
   private final HttpClient http;
 
+  /** Fetches from any host (URLs the operator configured). */
   public BoundedHttpGet() {
-    this(DEADLINE);
+    this(DEADLINE, false);
+  }
+
+  /** Fetches from public hosts only (URLs a self-registered party chose). */
+  public static BoundedHttpGet publicHostsOnly() {
+    return new BoundedHttpGet(DEADLINE, true);
   }
 
   /** With another deadline (tests). */
-  BoundedHttpGet(Duration deadline) {
+  BoundedHttpGet(Duration deadline, boolean publicOnly) {
     this.deadline = deadline;
+    this.publicOnly = publicOnly;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(deadline.compareTo(CONNECT) < 0 ? deadline : CONNECT)
@@ -46,6 +56,9 @@ public final class BoundedHttpGet {
 
   /** The body of a 200 answer; anything else is an IOException. */
   public String get(String location) throws IOException {
+    if (publicOnly) {
+      PublicAddresses.requirePublicHost(location);
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(location))
             .timeout(deadline)

@@ -2,6 +2,7 @@ package dev.gatehouse.registration;
 
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.protocol.PublicAddresses;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -12,7 +13,9 @@ import java.util.Set;
  * /register} when registration requires the operator's initial access token. And no update (RFC
  * 7592 §2.2, authorized by the client's own registration access token) adds the grant, or adds API
  * scopes or resources to a client that has it. User scopes (openid, profile, ...) are open to every
- * client anyway, and a user consents to them.
+ * client anyway, and a user consents to them. And a registrant's jwks_uri, which this server
+ * fetches, must be on a public host ({@link PublicAddresses}; checked again, resolved, at each
+ * fetch): the operator's clients may keep their keys on internal hosts.
  */
 final class SelfServiceLimits {
 
@@ -22,6 +25,7 @@ final class SelfServiceLimits {
 
   /** A registration at {@code /register}; {@code gated}: it presented the initial access token. */
   static void checkRegistration(ClientMetadata requested, boolean gated) {
+    checkKeysLocation(requested);
     if (requested.allowsGrant(CLIENT_CREDENTIALS) && !gated) {
       throw machineGrantRefused();
     }
@@ -40,6 +44,7 @@ final class SelfServiceLimits {
    * its scopes without the grant, then take the grant back).
    */
   static void checkUpdate(ClientMetadata current, ClientMetadata requested) {
+    checkKeysLocation(requested);
     if (!requested.allowsGrant(CLIENT_CREDENTIALS)) {
       return;
     }
@@ -62,6 +67,14 @@ final class SelfServiceLimits {
       throw OAuthException.invalidClientMetadata(
           "An update cannot add resources to a client_credentials client, nor remove its list;"
               + " the operator can, at /admin/clients/{client_id}");
+    }
+  }
+
+  private static void checkKeysLocation(ClientMetadata requested) {
+    if (requested.jwksUri() != null && PublicAddresses.namesNonPublicHost(requested.jwksUri())) {
+      throw OAuthException.invalidClientMetadata(
+          "jwks_uri must be on a public host (the operator can register others, at"
+              + " /admin/clients)");
     }
   }
 

@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -35,7 +38,8 @@ class PrivateKeyJwtVerifierTest {
 
   private final RsaJsonWebKey key = generate("k1");
   private final RsaJsonWebKey stranger = generate("k1");
-  private final ClientMetadata client = client(key);
+  private final Client client =
+      new Client(CLIENT, client(key, null), Client.Origin.CONFIGURED, Instant.now());
 
   @Test
   void verifyWhenSignedByTheClientsKeyThenClaims() throws Exception {
@@ -79,8 +83,66 @@ class PrivateKeyJwtVerifierTest {
     assertFalse(description.contains(forged.substring(0, 20)), description);
   }
 
+  /**
+   * RFC 7591 §5: a self-registered client's jwks_uri on a loopback (private, link-local) host is
+   * never fetched, so registration cannot make the server probe its own network; an operator's
+   * client may keep its keys on an internal host.
+   */
+  @Test
+  void verifyWhenSelfRegisteredClientsJwksUriOnLoopbackThenNeverFetched() throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/jwks",
+        exchange -> {
+          fetched.incrementAndGet();
+          byte[] body = publicJwks(key).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+      PrivateKeyJwtVerifier verifier = new PrivateKeyJwtVerifier();
+      Instant now = Instant.now();
+      Client registered =
+          new Client("registered", client(null, uri), Client.Origin.REGISTERED, now);
+      Client configured =
+          new Client("configured", client(null, uri), Client.Origin.CONFIGURED, now);
+
+      assertThrows(
+          OAuthException.class,
+          () -> verifier.verify(sign(key, claimsOf("registered")), registered, List.of(AUD)));
+      assertEquals(0, fetched.get(), "not even one request reached the loopback host");
+      assertEquals(
+          "configured",
+          verifier
+              .verify(sign(key, claimsOf("configured")), configured, List.of(AUD))
+              .getSubject());
+      assertEquals(1, fetched.get());
+      assertThrows(
+          OAuthException.class,
+          () -> verifier.verify(sign(key, claimsOf("registered")), registered, List.of(AUD)),
+          "the operator's client's keys, fetched from the same URL, are not the registrant's");
+      assertEquals(1, fetched.get());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static String claimsOf(String clientId) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", clientId);
+    claims.put("sub", clientId);
+    claims.put("aud", AUD);
+    claims.put("exp", Instant.now().getEpochSecond() + 60);
+    claims.put("jti", java.util.UUID.randomUUID().toString());
+    return JsonUtil.toJson(claims);
+  }
+
   private org.jose4j.jwt.JwtClaims verify(String assertion) {
-    return new PrivateKeyJwtVerifier().verify(assertion, client, CLIENT, List.of(AUD));
+    return new PrivateKeyJwtVerifier().verify(assertion, client, List.of(AUD));
   }
 
   private static String claims() {
@@ -134,9 +196,14 @@ class PrivateKeyJwtVerifierTest {
     }
   }
 
-  private static ClientMetadata client(RsaJsonWebKey key) {
-    String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-    JsonObject keys = Json.createReader(new StringReader(jwks)).readObject();
+  private static String publicJwks(RsaJsonWebKey key) {
+    return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+  }
+
+  /** Inline keys, or (key null) keys at the jwks_uri. */
+  private static ClientMetadata client(RsaJsonWebKey key, String jwksUri) {
+    JsonObject keys =
+        key == null ? null : Json.createReader(new StringReader(publicJwks(key))).readObject();
     return new ClientMetadata(
         List.of(),
         List.of(),
@@ -146,7 +213,7 @@ class PrivateKeyJwtVerifierTest {
         null,
         "private_key_jwt",
         keys,
-        null,
+        jwksUri,
         "web",
         List.of(),
         Map.of(),

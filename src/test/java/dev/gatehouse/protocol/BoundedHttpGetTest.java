@@ -1,6 +1,7 @@
 package dev.gatehouse.protocol;
 
 import static dev.gatehouse.protocol.RemoteKeySetTest.signedBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,9 +79,29 @@ class BoundedHttpGetTest {
   }
 
   @Test
+  void getWhenPublicHostsOnlyAndHostIsLoopbackThenRefusedUnfetched() throws Exception {
+    int[] requests = {0};
+    server.createContext(
+        "/counted",
+        exchange -> {
+          requests[0]++;
+          answer(exchange, 200, keys);
+        });
+
+    IOException refused =
+        assertThrows(
+            IOException.class, () -> BoundedHttpGet.publicHostsOnly().get(url("/counted")));
+
+    assertTrue(refused.getMessage().contains("non-public"), refused.getMessage());
+    assertEquals(0, requests[0]);
+    assertNotNull(new BoundedHttpGet().get(url("/counted")), "any host for the operator's URLs");
+    assertEquals(1, requests[0]);
+  }
+
+  @Test
   void getWhenServerStallsOrTricklesThenErrorWithinTheDeadline() {
     // The production deadline is 5 s; the same bound, shorter, keeps the unit tests fast.
-    BoundedHttpGet quick = new BoundedHttpGet(java.time.Duration.ofSeconds(1));
+    BoundedHttpGet quick = new BoundedHttpGet(java.time.Duration.ofSeconds(1), false);
     for (String path : new String[] {"/stall", "/trickle"}) {
       long start = System.nanoTime();
 

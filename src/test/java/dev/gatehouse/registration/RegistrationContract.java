@@ -95,7 +95,9 @@ public interface RegistrationContract {
         "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'none'}|invalid_client_metadata",
         "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt'}|invalid_client_metadata",
         "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':'x'}}|invalid_client_metadata",
-        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':[1]}}|invalid_client_metadata"
+        "{'redirect_uris':['https://a.example/cb'],'jwks':{'keys':[1]}}|invalid_client_metadata",
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt','jwks_uri':'http://127.0.0.1:9/jwks'}|invalid_client_metadata",
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_method':'private_key_jwt','jwks_uri':'https://169.254.169.254/latest'}|invalid_client_metadata"
       })
   default void registerWhenMetadataInvalidThen400WithRfc7591Error(String body, String error) {
     Response response = request("/register").post(Entity.json(body.replace('\'', '"')));

@@ -102,6 +102,39 @@ class SelfServiceLimitsTest {
             + "]}");
   }
 
+  /** RFC 7591 §5: a registrant's jwks_uri, which the server fetches, names no internal host. */
+  @Test
+  void registrationOrUpdateWhenJwksUriOnLoopbackOrPrivateHostThenRefused() {
+    for (String uri :
+        new String[] {
+          "http://localhost:8080/jwks",
+          "http://127.0.0.1:8080/jwks",
+          "https://10.0.0.7/jwks",
+          "https://169.254.169.254/latest/meta-data/",
+          "https://[::1]/jwks"
+        }) {
+      ClientMetadata keysInside = withJwksUri(uri);
+
+      assertTrue(
+          assertRefused(() -> SelfServiceLimits.checkRegistration(keysInside, true))
+              .description()
+              .contains("public host"),
+          uri);
+      assertRefused(() -> SelfServiceLimits.checkUpdate(WEB_APP, keysInside));
+    }
+    ClientMetadata keysOutside = withJwksUri("https://keys.app.example/jwks");
+    assertDoesNotThrow(() -> SelfServiceLimits.checkRegistration(keysOutside, false));
+    assertDoesNotThrow(() -> SelfServiceLimits.checkUpdate(WEB_APP, keysOutside));
+  }
+
+  private static ClientMetadata withJwksUri(String uri) {
+    return metadata(
+        "{'redirect_uris':['https://app.example/cb'],'token_endpoint_auth_method':'private_key_jwt',"
+            + "'jwks_uri':'"
+            + uri
+            + "'}");
+  }
+
   private static ClientMetadata service(String scope) {
     return metadata(
         "{'grant_types':['client_credentials']"
