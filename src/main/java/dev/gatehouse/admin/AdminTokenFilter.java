@@ -11,6 +11,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public class AdminTokenFilter implements ContainerRequestFilter {
   private static final Logger LOG = Logger.getLogger(AdminTokenFilter.class.getName());
 
   @Inject AdminSettings settings;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -44,8 +47,13 @@ public class AdminTokenFilter implements ContainerRequestFilter {
                     BearerChallengeException.missingToken(
                         "Admin endpoints require a bearer token"));
     if (!ConstantTime.equals(expected.get(), presented)) {
+      // The operation, never the path as sent: its decoded text could forge log lines.
       LOG.warning(
-          () -> "Rejected admin request with a wrong token to " + request.getUriInfo().getPath());
+          () ->
+              "Rejected admin request with a wrong token to "
+                  + resource.getResourceClass().getSimpleName()
+                  + "."
+                  + resource.getResourceMethod().getName());
       throw OAuthException.invalidToken("The admin token is not valid");
     }
   }
