@@ -39,7 +39,7 @@ if [ "${BENCH_DB:-h2}" = postgresql ]; then
   user=bench
 fi
 # The admin API creates the machine-to-machine client (open registration cannot) and the PG user.
-export OIDC_ADMIN_TOKEN=bench-only-$RANDOM$RANDOM$RANDOM$RANDOM
+export OIDC_ADMIN_TOKEN=bench-only-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d " \n")
 started=$(date +%s%N)
 (cd "$data" && OIDC_ISSUER=http://localhost:$port exec java -Xmx512m -jar "$OLDPWD/target/payara-micro.jar" \
   --deploy "$OLDPWD/target/gatehouse.war" --contextroot / --port "$port" --nocluster --disablephonehome \

@@ -1,6 +1,8 @@
 package dev.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,5 +26,13 @@ public class SecretSettings {
           }
         });
     return hmacKey.filter(key -> !key.isBlank());
+  }
+
+  /**
+   * Checked at start, not at first use: a short key failed every registration and every secret
+   * check with a 500 while health said UP.
+   */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    hmacKey();
   }
 }
