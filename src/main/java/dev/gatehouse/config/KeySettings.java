@@ -90,21 +90,26 @@ public class KeySettings {
   }
 
   /**
-   * Refuses to start when a retired key would leave the JWKS while tokens it signed are still valid
-   * (they would fail verification before they expire); warns when keys rotate faster than verifiers
-   * may cache the JWKS (the next key is published one rotation ahead, so a verifier that cached the
-   * set for jwks-max-age, plus an instance's reload-interval, may not know it yet).
+   * Refuses to start when a retired key could leave the JWKS while tokens it signed are still valid
+   * (they would fail verification before they expire): another instance may sign with it for up to
+   * reload-interval after the rotation, and its tokens live the longest token lifetime; warns when
+   * keys rotate faster than verifiers may cache the JWKS (the next key is published one rotation
+   * ahead, so a verifier that cached the set for jwks-max-age, plus an instance's reload-interval,
+   * may not know it yet).
    */
   void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     Duration longest = max(tokens.accessTokenTtl(), tokens.idTokenTtl());
-    if (retiredKeyRetention.compareTo(longest) < 0) {
+    Duration needed = longest.plus(reloadInterval());
+    if (retiredKeyRetention.compareTo(needed) < 0) {
       throw new IllegalStateException(
           "oidc.keys.retired-key-retention ("
               + retiredKeyRetention
               + ") must be at least the longest token lifetime ("
               + longest
-              + ", oidc.token.access-token-ttl / id-token-ttl): tokens signed just before a"
-              + " rotation would fail verification before they expire");
+              + ", oidc.token.access-token-ttl / id-token-ttl) plus oidc.keys.reload-interval ("
+              + reloadInterval()
+              + "): tokens signed just before a rotation would fail verification before they"
+              + " expire");
     }
     if (rotatesBeforeCachesRefresh()) {
       LOG.warning(

@@ -22,7 +22,13 @@ class KeySettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT4M, PT5M, PT1M", "PT5M, PT1M, PT10M", "PT59S, PT1M, PT1M"})
+  @CsvSource({
+    "PT4M, PT5M, PT1M",
+    "PT5M, PT5M, PT1M",
+    "PT10M, PT1M, PT10M",
+    "PT5M59S, PT5M, PT5M",
+    "PT1M59S, PT1M, PT1M"
+  })
   void startWhenRetiredKeyLeavesBeforeItsTokensExpireThenDeploymentFails(
       String retention, String accessTtl, String idTtl) {
     KeySettings settings = settings("P90D", retention, accessTtl, idTtl);
@@ -33,9 +39,10 @@ class KeySettingsTest {
     assertTrue(refused.getMessage().contains("oidc.keys.retired-key-retention"));
   }
 
+  /** Another instance signs with the retired key for up to reload-interval (PT1M here). */
   @Test
-  void startWhenRetentionEqualsLongestLifetimeThenAccepted() {
-    assertDoesNotThrow(() -> settings("P90D", "PT10M", "PT10M", "PT5M").checkAtStartup(null));
+  void startWhenRetentionEqualsLongestLifetimePlusReloadIntervalThenAccepted() {
+    assertDoesNotThrow(() -> settings("P90D", "PT11M", "PT10M", "PT5M").checkAtStartup(null));
   }
 
   @ParameterizedTest
