@@ -129,8 +129,10 @@ public class AuthorizationService {
         sessions
             .find(sessionCookie)
             .orElseThrow(() -> new AuthorizationPageException("Please sign in first."));
-    if (mustSignIn(pending.request(), session, clock.instant())
-        && session.authTime().isBefore(createdAt(pending))) {
+    // As the request was judged when it came: a max_age the session met then is not failed by
+    // the time the user took on the consent page.
+    Instant came = createdAt(pending);
+    if (mustSignIn(pending.request(), session, came) && session.authTime().isBefore(came)) {
       throw new AuthorizationPageException("Please sign in first.");
     }
     return session;

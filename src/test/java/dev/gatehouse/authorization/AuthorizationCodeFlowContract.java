@@ -194,6 +194,29 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * max_age is judged when the request comes: a session young enough then goes on to the consent
+   * page, and the time the user takes there does not send them back to sign in.
+   */
+  @Test
+  default void consentWhenMaxAgeMetAtTheRequestButPassedWhileOnThePageThenCodeIssued()
+      throws Exception {
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(register(), "openid").uri().toString());
+      browser.login(alice.username(), alice.password());
+      browser.consent(true);
+
+      Browser.Step consent = browser.open(attempt(register(), "openid").uri() + "&max_age=4");
+      assertEquals("/consent", consent.path());
+      Thread.sleep(5_000);
+      Browser.Step allowed = browser.consent(true);
+
+      assertNotNull(allowed.exit(), "back to the client, not sent to sign in again");
+      assertTrue(AuthorizationResponse.parse(allowed.exit()).indicatesSuccess());
+    }
+  }
+
   /** prompt=select_account shows the login page, where the user picks the account (as Keycloak). */
   @Test
   default void authorizeWhenPromptSelectAccountThenLoginPageThenBackToTheClient() throws Exception {
