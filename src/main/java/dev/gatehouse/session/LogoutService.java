@@ -62,21 +62,24 @@ public class LogoutService {
   }
 
   /**
-   * Ends the browser's session, or, when the browser holds none (another browser, an app's
-   * ephemeral browser session, the RP's back end), the session the id_token_hint was issued in (its
-   * {@code sid}, if still active and the hint's subject's, as Keycloak does); then revokes the
-   * grants made in it without offline_access: their access tokens stop working at once, at
-   * introspection, UserInfo and the APIs in this WAR (as Keycloak's tokens of an ended session).
-   * Grants with offline_access outlive the session, as offline tokens do. Returns where to send the
-   * user, or null for our page.
+   * Ends the browser's session, and the session the id_token_hint was issued in (its {@code sid},
+   * if still active and the hint's subject's, as Keycloak does) when that is another one: the
+   * browser may hold none (an app's ephemeral browser session, the RP's back end) or another
+   * session of the same user. Then revokes the grants made in them without offline_access: their
+   * access tokens stop working at once, at introspection, UserInfo and the APIs in this WAR (as
+   * Keycloak's tokens of an ended session). Grants with offline_access outlive the session, as
+   * offline tokens do. Returns where to send the user, or null for our page.
    */
   public URI logout(LogoutRequest request, String sessionCookie) {
     Instant now = clock.instant();
     Optional<UserSession> ended = sessions.end(sessionCookie, now);
-    if (ended.isEmpty() && request.hintSid() != null) {
-      ended = sessions.endBySid(request.hintSid(), request.hintSubject(), now);
-    }
+    Optional<UserSession> hinted =
+        request.hintSid() == null || ended.map(s -> s.sid().equals(request.hintSid())).orElse(false)
+            ? Optional.empty()
+            : sessions.endBySid(request.hintSid(), request.hintSubject(), now);
+    // Sessions first, then their grants: the order the operator's sign-out everywhere takes.
     ended.ifPresent(s -> grants.revokeOnlineOfSession(s.sid(), now));
+    hinted.ifPresent(s -> grants.revokeOnlineOfSession(s.sid(), now));
     if (request.postLogoutRedirectUri() == null) {
       return null;
     }

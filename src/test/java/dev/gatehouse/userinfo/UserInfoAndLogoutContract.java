@@ -212,11 +212,10 @@ public interface UserInfoAndLogoutContract {
   default void logoutWhenSessionEndsThenItsOnlineTokensRevokedAndOfflineOnesLive()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session =
-            SignIn.session(client, TestAccounts.alice(), "openid offline_access");
+    TestAccount alice = TestAccounts.alice();
+    try (SignIn.Session session = SignIn.session(client, alice, "openid offline_access");
         SignIn.Session elsewhere =
-            SignIn.session(
-                TestClients.register(TestClients.withRefresh()), TestAccounts.alice(), "openid")) {
+            SignIn.session(TestClients.register(TestClients.withRefresh()), alice, "openid")) {
       JsonObject offline = session.tokens();
       JsonObject online = session.tokens("openid");
       JsonObject otherBrowser = elsewhere.tokens();
@@ -244,10 +243,10 @@ public interface UserInfoAndLogoutContract {
   default void logoutWhenHintButNoSessionCookieThenHintedSessionEndsAndItsTokensRevoked()
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
-    try (SignIn.Session session = SignIn.session(client, TestAccounts.alice(), "openid");
+    TestAccount alice = TestAccounts.alice();
+    try (SignIn.Session session = SignIn.session(client, alice, "openid");
         SignIn.Session elsewhere =
-            SignIn.session(
-                TestClients.register(TestClients.withRefresh()), TestAccounts.alice(), "openid")) {
+            SignIn.session(TestClients.register(TestClients.withRefresh()), alice, "openid")) {
       JsonObject tokens = session.tokens();
       String access = tokens.getString("access_token");
       String hint = URLEncoder.encode(tokens.getString("id_token"), StandardCharsets.UTF_8);
@@ -264,6 +263,28 @@ public interface UserInfoAndLogoutContract {
       assertTrue(elsewhere.straightBack(), "the user's other session lives on");
       assertEquals(200, again.getStatus(), "an ended session: nothing more to do");
       again.close();
+    }
+  }
+
+  /**
+   * The hint names another session of the same user than the browser's: both end (the browser's,
+   * and the one the client's ID token was issued in), with their tokens.
+   */
+  @Test
+  default void logoutWhenHintOfAnotherSessionOfTheSameUserThenBothSessionsEnd() throws Exception {
+    JsonObject client = TestClients.register(TestClients.withRefresh());
+    TestAccount alice = TestAccounts.alice();
+    try (SignIn.Session hinted = SignIn.session(client, alice, "openid");
+        SignIn.Session browsing =
+            SignIn.session(TestClients.register(TestClients.withRefresh()), alice, "openid")) {
+      JsonObject tokens = hinted.tokens();
+      String access = tokens.getString("access_token");
+
+      browsing.logOut(tokens.getString("id_token"));
+
+      assertFalse(browsing.straightBack(), "the browser's own session ended");
+      assertFalse(hinted.straightBack(), "the session the hint was issued in ended");
+      assertEquals(401, AsClient.userInfo(access).getStatus());
     }
   }
 
