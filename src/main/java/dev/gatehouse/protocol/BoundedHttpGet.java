@@ -47,11 +47,15 @@ public final class BoundedHttpGet {
   BoundedHttpGet(Duration deadline, boolean publicOnly) {
     this.deadline = deadline;
     this.publicOnly = publicOnly;
-    this.http =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(deadline.compareTo(CONNECT) < 0 ? deadline : CONNECT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (publicOnly) {
+      // Direct: a JVM-wide proxy would resolve the host itself, out of reach of the check.
+      builder.proxy(HttpClient.Builder.NO_PROXY);
+    }
+    this.http = builder.build();
   }
 
   /** The body of a 200 answer; anything else is an IOException. */

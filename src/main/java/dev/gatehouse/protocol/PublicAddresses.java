@@ -7,18 +7,33 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a host is on the public internet: what a URL chosen by a self-registering party (RFC 7591
  * §5: its metadata is self-asserted) may make this server fetch. Loopback, private (RFC 1918,
  * unique-local fc00::/7), link-local (the cloud metadata service at 169.254.169.254), shared
  * (100.64.0.0/10), unspecified, multicast and broadcast addresses are not, so a registrant cannot
- * turn the server's fetches into probes of its own network (CWE-918).
+ * turn the server's fetches into probes of its own network (CWE-918). An IPv6 address is public
+ * only in global unicast (2000::/3) outside the ranges that carry an IPv4 address a gateway would
+ * reach (NAT64 64:ff9b::/96 and 64:ff9b:1::/48 lie outside it anyway; 6to4 2002::/16, Teredo
+ * 2001::/32) and documentation (2001:db8::/32): IPv4-mapped and -compatible forms are refused.
  *
- * <p>A host name is checked by every address it resolves to. The JVM caches a lookup (30 s by
- * default), so the fetch that follows the check connects to the address checked.
+ * <p>A host name is checked by every address it resolves to. The fetch that follows resolves it
+ * again: the JVM's cache of lookups (30 s by default) makes that the address checked, except when
+ * the cached entry expires between the two (DNS rebinding timed to that moment); an egress firewall
+ * closes that gap.
  */
 public final class PublicAddresses {
+
+  /** A host whose last label is numeric or hexadecimal (0x...): an IPv4 address in some form. */
+  private static final Pattern NUMERIC_HOST =
+      Pattern.compile("(?:[^.]+\\.)*(?:[0-9]+|0x[0-9a-f]*)");
+
+  private static final Pattern DOTTED_QUAD =
+      Pattern.compile(
+          "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+              + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
 
   private PublicAddresses() {}
 
@@ -42,7 +57,12 @@ public final class PublicAddresses {
           && first < 240; // reserved and broadcast
     }
     if (address instanceof Inet6Address) {
-      return (b[0] & 0xfe) != 0xfc; // unique local, RFC 4193
+      int first16 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+      int second16 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+      return (b[0] & 0xe0) == 0x20 // global unicast 2000::/3
+          && first16 != 0x2002 // 6to4
+          && !(first16 == 0x2001 && second16 == 0) // Teredo
+          && !(first16 == 0x2001 && second16 == 0x0db8); // documentation
     }
     return false;
   }
@@ -57,8 +77,17 @@ public final class PublicAddresses {
       return true;
     }
     String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("localhost.localdomain")
+        || h.isEmpty()) {
       return true;
+    }
+    if (NUMERIC_HOST.matcher(h).matches() && !DOTTED_QUAD.matcher(h).matches()) {
+      return true; // 0x7f000001, 017700000001, 127.1: an address in a form resolvers differ on
     }
     if (!isIpLiteral(h)) {
       return false;
@@ -84,6 +113,6 @@ public final class PublicAddresses {
   }
 
   private static boolean isIpLiteral(String host) {
-    return host.startsWith("[") || host.matches("[0-9.]+");
+    return host.startsWith("[") || DOTTED_QUAD.matcher(host).matches();
   }
 }

@@ -1,10 +1,13 @@
 package dev.gatehouse.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +40,13 @@ class PublicAddressesTest {
     "ff02::1, false",
     "::ffff:127.0.0.1, false",
     "::ffff:10.0.0.1, false",
+    "::127.0.0.1, false",
+    "64:ff9b::a9fe:a9fe, false",
+    "64:ff9b:1::a9fe:a9fe, false",
+    "2002:a9fe:a9fe::, false",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2, false",
+    "2001:db8::1, false",
+    "100::1, false",
     "93.184.216.34, true",
     "8.8.8.8, true",
     "172.32.0.1, true",
@@ -52,6 +62,13 @@ class PublicAddressesTest {
   @ParameterizedTest
   @CsvSource({
     "https://localhost/jwks, true",
+    "https://localhost./jwks, true",
+    "https://localhost.localdomain/jwks, true",
+    "https://0x7f000001/jwks, true",
+    "https://017700000001/jwks, true",
+    "https://127.1/jwks, true",
+    "https://keys.0x7f/jwks, true",
+    "https://keys.example./jwks, false",
     "https://LOCALHOST:8443/jwks, true",
     "https://keys.localhost/jwks, true",
     "https://127.0.0.1/jwks, true",
@@ -67,6 +84,18 @@ class PublicAddressesTest {
   void namesNonPublicHostWhenWrittenAsLoopbackOrPrivateLiteralThenTrue(
       String url, boolean expected) {
     assertEquals(expected, PublicAddresses.namesNonPublicHost(url), url);
+  }
+
+  /** An IPv4-mapped address as DNS may give it (an Inet6Address, not converted to IPv4). */
+  @Test
+  void isPublicWhenIpv4MappedAsIpv6ThenJudgedNonPublic() throws Exception {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    byte[] loopback = {127, 0, 0, 1};
+    System.arraycopy(loopback, 0, mapped, 12, 4);
+
+    assertFalse(PublicAddresses.isPublic(Inet6Address.getByAddress(null, mapped, -1)));
   }
 
   @ParameterizedTest
