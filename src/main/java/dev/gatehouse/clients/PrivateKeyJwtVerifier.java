@@ -143,7 +143,9 @@ public class PrivateKeyJwtVerifier {
           return key;
         };
       }
-    } catch (JoseException e) {
+    } catch (JoseException | RuntimeException e) {
+      // A RuntimeException too: jose4j casts blindly, and a jwks stored before registration
+      // checked its shape may hold anything.
       throw OAuthException.invalidClient("The client's registered keys cannot be read");
     }
     throw OAuthException.invalidClient("The client has no registered keys");

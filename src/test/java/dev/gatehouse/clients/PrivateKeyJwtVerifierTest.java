@@ -131,6 +131,36 @@ class PrivateKeyJwtVerifierTest {
     }
   }
 
+  /** A jwks stored before registration checked its shape: refused, not a 500. */
+  @Test
+  void verifyWhenStoredJwksMalformedThenInvalidClient() {
+    ClientMetadata malformed =
+        new ClientMetadata(
+            List.of(),
+            List.of(),
+            null,
+            List.of("client_credentials"),
+            List.of(),
+            null,
+            "private_key_jwt",
+            Json.createReader(new StringReader("{\"keys\":[1]}")).readObject(),
+            null,
+            "web",
+            List.of(),
+            Map.of(),
+            "RS256",
+            "rfc9068",
+            List.of());
+    Client old = new Client(CLIENT, malformed, Client.Origin.REGISTERED, Instant.now());
+
+    OAuthException refused =
+        assertThrows(
+            OAuthException.class,
+            () -> new PrivateKeyJwtVerifier().verify(sign(key, claims()), old, List.of(AUD)));
+
+    assertEquals(OAuthError.INVALID_CLIENT, refused.error());
+  }
+
   private static String claimsOf(String clientId) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", clientId);
