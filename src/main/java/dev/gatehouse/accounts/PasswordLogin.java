@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * logins at once cannot starve the other requests of either. An account's password is checked one
  * attempt at a time ({@link LoginAttempts}): guesses sent at once beside a check are refused
  * unchecked, so they cannot outnumber the lockout's limit. Every failure, whatever its cause
- * (unknown username, locked account, wrong password), costs one password hash and the same pause,
- * so its timing tells neither whether the username exists nor whether the account is locked.
+ * (unknown username, locked account, wrong password), costs one password hash and is answered the
+ * same time after the attempt began, so its timing tells neither whether the username exists nor
+ * whether the account is locked.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -30,7 +31,7 @@ public class PasswordLogin {
   @Inject PasswordHasher hasher;
   @Inject AccountSettings settings;
 
-  /** The pause after every failed attempt. */
+  /** How long after it began every failed attempt is answered. */
   static final Duration FAILURE_PAUSE = Duration.ofMillis(300);
 
   Clock clock = Clock.systemUTC();
@@ -44,7 +45,7 @@ public class PasswordLogin {
     if (found.isEmpty() || password == null) {
       hasher.verifyDummy(password == null ? "" : password);
       LOG.warning(() -> "security: failed login for unknown username");
-      return failed();
+      return failed(now);
     }
     Account account = found.get();
     // One check at a time: guesses sent at once beside it are refused unchecked.
@@ -54,7 +55,7 @@ public class PasswordLogin {
           () ->
               "security: login attempt refused, account locked or being checked: "
                   + account.subject());
-      return failed();
+      return failed(now);
     }
     if (!hasher.verify(password, account.passwordHash())) {
       LoginAttempts.Failure failure =
@@ -65,14 +66,21 @@ public class PasswordLogin {
               "security: failed login for account "
                   + account.subject()
                   + (failure.locked() ? "; account locked" : ""));
-      return failed();
+      return failed(now);
     }
     attempts.recordSuccess(account.subject());
     return Optional.of(account);
   }
 
-  private Optional<Account> failed() {
-    pause.accept(FAILURE_PAUSE);
+  /**
+   * Answers a failure {@link #FAILURE_PAUSE} after the attempt began, whatever work it took (a
+   * known account's failure writes to the database, an unknown username's does not).
+   */
+  private Optional<Account> failed(Instant began) {
+    Duration left = FAILURE_PAUSE.minus(Duration.between(began, clock.instant()));
+    if (!left.isNegative() && !left.isZero()) {
+      pause.accept(left);
+    }
     return Optional.empty();
   }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.AccountSettings;
 import jakarta.json.Json;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,66 @@ class PasswordLoginTest {
     afterFailures.forEach(pause -> assertEquals(PasswordLogin.FAILURE_PAUSE, pause));
     assertEquals(afterFailures, pauses, "a success does not pause");
     assertEquals(4, failures);
+  }
+
+  /** A failure is answered FAILURE_PAUSE after the attempt began, however long its work took. */
+  @Test
+  void authenticateWhenFailureTookTimeThenPausesOnlyWhatIsLeft() {
+    PasswordLogin login = login();
+    Instant began = Instant.parse("2026-12-02T10:00:00Z");
+    Instant[] now = {began};
+    login.clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            Instant at = now[0];
+            now[0] = now[0].plusMillis(120); // each reading: 120 ms of work
+            return at;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+
+    login.authenticate("nobody", "wrong");
+    now[0] = began;
+    login.authenticate("alice", "wrong");
+
+    assertEquals(
+        List.of(
+            PasswordLogin.FAILURE_PAUSE.minusMillis(120),
+            PasswordLogin.FAILURE_PAUSE.minusMillis(120)),
+        pauses);
+    login.clock =
+        new Clock() {
+          private Instant at = began;
+
+          @Override
+          public Instant instant() {
+            Instant reading = at;
+            at = at.plus(PasswordLogin.FAILURE_PAUSE);
+            return reading;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    login.authenticate("nobody", "wrong");
+    assertEquals(2, pauses.size(), "work that took the whole pause: no more waiting");
   }
 
   private PasswordLogin login() {
@@ -86,6 +149,7 @@ class PasswordLoginTest {
         };
     login.settings = new AccountSettings();
     login.pause = pauses::add;
+    login.clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     return login;
   }
 }
