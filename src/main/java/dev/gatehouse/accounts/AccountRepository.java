@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
 /** Stores and finds accounts. */
@@ -38,7 +39,17 @@ public class AccountRepository {
         .findFirst();
   }
 
-  public void persist(Account account) {
-    em.persist(account);
+  /**
+   * Stores a new account now; false when its username was taken meanwhile (a creation of the same
+   * username at the same moment, caught by the unique index, the transaction then rolled back).
+   */
+  public boolean persistNew(Account account) {
+    try {
+      em.persist(account);
+      em.flush();
+      return true;
+    } catch (PersistenceException e) {
+      return false;
+    }
   }
 }

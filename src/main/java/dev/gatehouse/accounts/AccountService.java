@@ -54,7 +54,9 @@ public class AccountService {
             claims,
             groups,
             clock.instant());
-    accounts.persist(account);
+    if (!accounts.persistNew(account)) {
+      throw OAuthException.invalidRequest("username " + username + " is taken");
+    }
     LOG.info(() -> "security: account " + account.subject() + " created for username " + username);
     return account;
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
 /** Stores and finds clients. */
@@ -36,8 +37,18 @@ public class ClientRepository {
     em.detach(client);
   }
 
-  public void persist(Client client) {
-    em.persist(client);
+  /**
+   * Stores a new client now; false when its client_id was taken meanwhile (the operator creating
+   * the same client_id twice at once, caught by the primary key, the transaction then rolled back).
+   */
+  public boolean persistNew(Client client) {
+    try {
+      em.persist(client);
+      em.flush();
+      return true;
+    } catch (PersistenceException e) {
+      return false;
+    }
   }
 
   public void delete(Client client) {

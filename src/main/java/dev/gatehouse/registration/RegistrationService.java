@@ -157,7 +157,9 @@ public class RegistrationService {
     String secret =
         AuthMethods.usesSecret(metadata.tokenEndpointAuthMethod()) ? issueSecret(client) : null;
     String token = rotateRegistrationToken(client);
-    clients.persist(client);
+    if (!clients.persistNew(client)) {
+      throw OAuthException.invalidClientMetadata("client_id " + clientId + " already exists");
+    }
     LOG.info(
         () ->
             "Client "

@@ -4,12 +4,15 @@ import static dev.gatehouse.testing.TestServer.adminRequest;
 import static dev.gatehouse.testing.TestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.testing.TestClients;
+import dev.gatehouse.testing.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,33 @@ public interface AccountAdminContract {
     Response created = adminRequest("/admin/users").post(Entity.json(user().build().toString()));
     assertEquals(201, created.getStatus(), "the same account, well formed");
     created.close();
+  }
+
+  /**
+   * The same username (or operator-chosen client_id) created six times at once: one 201, the others
+   * the 400 a creation one after another gets, never a 500 from the unique index.
+   */
+  @Test
+  default void createWhenSameUsernameOrClientIdSentAtOnceThenOneCreatedRest400() throws Exception {
+    String user = user().build().toString();
+    String clientId = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    String client = TestClients.confidential().add("client_id", clientId).build().toString();
+
+    List<Integer> users =
+        Together.send(() -> status(adminRequest("/admin/users").post(Entity.json(user))), 6);
+    List<Integer> clients =
+        Together.send(() -> status(adminRequest("/admin/clients").post(Entity.json(client))), 6);
+
+    assertEquals(1, users.stream().filter(s -> s == 201).count(), "" + users);
+    assertEquals(5, users.stream().filter(s -> s == 400).count(), "" + users);
+    assertEquals(1, clients.stream().filter(s -> s == 201).count(), "" + clients);
+    assertEquals(5, clients.stream().filter(s -> s == 400).count(), "" + clients);
+  }
+
+  private static int status(Response response) {
+    try (response) {
+      return response.getStatus();
+    }
   }
 
   private static jakarta.json.JsonObjectBuilder user() {
