@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,8 @@ public class KeyAdminEndpoint {
 
   @POST
   @Path("rotate")
-  public JsonObject rotate() {
-    keyRing.rotate();
+  public JsonObject rotate(@QueryParam("force") boolean force) {
+    keyRing.rotate(force);
     return describe(service.published());
   }
 

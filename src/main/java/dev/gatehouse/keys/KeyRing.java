@@ -1,11 +1,14 @@
 package dev.gatehouse.keys;
 
 import dev.gatehouse.config.KeySettings;
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -70,9 +73,19 @@ public class KeyRing {
     return current;
   }
 
-  /** Rotates now (admin operation) and returns the new key set. */
-  public KeySet rotate() {
-    service.rotate();
+  /**
+   * Rotates now (admin operation) and returns the new key set. One rotation at a time in this
+   * instance; one that met another instance's at the same moment (the optimistic lock) is a
+   * conflict to retry, not a server error.
+   */
+  public synchronized KeySet rotate(boolean force) {
+    try {
+      service.rotate(force);
+    } catch (EJBException e) {
+      throw new OAuthException(
+          OAuthError.CONFLICT,
+          "The keys changed at the same moment (another instance rotated); list them and retry.");
+    }
     return reload();
   }
 

@@ -1,6 +1,8 @@
 package dev.gatehouse.keys;
 
 import dev.gatehouse.config.KeySettings;
+import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -56,18 +58,37 @@ public class SigningKeyService {
         repository.findPublished(now).stream()
             .anyMatch(k -> k.isDueForRotation(now, settings.rotationPeriod()));
     if (due) {
-      rotate();
+      rotate(true);
     }
     return due;
   }
 
   /**
    * Retires the active key (still published for the retention period), promotes the next key, which
-   * relying parties have already seen in the JWKS, and publishes a new next key.
+   * relying parties have already seen in the JWKS, and publishes a new next key. Unless {@code
+   * force}d (a compromised key), refused while the next key is younger than jwks-max-age plus
+   * reload-interval: a verifier that cached the JWKS before it was published, or an instance that
+   * has not reloaded, would not know it yet (a second rotation right after a first).
    */
-  public List<SigningKey> rotate() {
+  public List<SigningKey> rotate(boolean force) {
     Instant now = clock.instant();
     List<SigningKey> keys = new ArrayList<>(repository.findPublished(now));
+    SigningKey waiting = next(keys);
+    Instant known =
+        waiting == null
+            ? now
+            : waiting.createdAt().plus(settings.jwksMaxAge()).plus(settings.reloadInterval());
+    if (!force && known.isAfter(now)) {
+      throw new OAuthException(
+          OAuthError.CONFLICT,
+          "The next key "
+              + waiting.kid()
+              + " was published at "
+              + waiting.createdAt()
+              + "; verifiers caching the JWKS may not know it before "
+              + known
+              + ". Rotate then, or now with ?force=true (a compromised key).");
+    }
     PrivateKeyProtector protector = protector();
     keys.stream()
         .filter(k -> k.status() == SigningKeyStatus.ACTIVE)

@@ -25,6 +25,8 @@ public enum OAuthError {
   INSUFFICIENT_SCOPE("insufficient_scope", 403),
   INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
   INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
+  /** An admin operation the current state does not allow now (the description says when). */
+  CONFLICT("conflict", 409),
   SERVER_ERROR("server_error", 500),
   TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
   /** Rate limit exceeded: the RFC 6749 code, with the HTTP status RFC 6585 §4 defines for it. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.Together;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Entity;
@@ -26,7 +27,8 @@ public interface KeyAdminContract {
     String oldActive = kidWithStatus(before, "active");
     String oldNext = kidWithStatus(before, "next");
 
-    Response response = adminRequest("/admin/keys/rotate").post(Entity.text(""));
+    // Forced: the server started moments ago, so its next key is younger than the JWKS cache.
+    Response response = adminRequest("/admin/keys/rotate?force=true").post(Entity.text(""));
 
     assertEquals(200, response.getStatus());
     assertEquals("no-store", response.getHeaderString("Cache-Control"));
@@ -39,6 +41,45 @@ public interface KeyAdminContract {
     List<String> published = publishedKids();
     assertTrue(published.containsAll(List.of(oldActive, oldNext, newNext)), published.toString());
     assertEquals(oldNext, health().getJsonObject("data").getString("active_kid"));
+  }
+
+  /**
+   * A rotation right after one would sign with a key verifiers may not have fetched yet: refused
+   * (409, saying when it may run, or how to force it), the keys unchanged; rotations sent at once
+   * take turns, none a server error.
+   */
+  @Test
+  default void rotateWhenNextKeyJustPublishedOrSentAtOnceThen409NotServerError() throws Exception {
+    adminRequest("/admin/keys/rotate?force=true").post(Entity.text("")).close();
+    Map<String, String> before = statuses(json(adminRequest("/admin/keys").get()));
+
+    Response refused = adminRequest("/admin/keys/rotate").post(Entity.text(""));
+    List<Integer> atOnce =
+        Together.send(
+            () -> {
+              try (Response r = adminRequest("/admin/keys/rotate").post(Entity.text(""))) {
+                return r.getStatus();
+              }
+            },
+            4);
+    List<Integer> forcedAtOnce =
+        Together.send(
+            () -> {
+              try (Response r =
+                  adminRequest("/admin/keys/rotate?force=true").post(Entity.text(""))) {
+                return r.getStatus();
+              }
+            },
+            4);
+
+    assertEquals(409, refused.getStatus());
+    JsonObject error = json(refused);
+    assertEquals("conflict", error.getString("error"));
+    assertTrue(error.getString("error_description").contains("force=true"), error.toString());
+    assertEquals(List.of(409, 409, 409, 409), atOnce);
+    assertEquals(List.of(200, 200, 200, 200), forcedAtOnce);
+    Map<String, String> after = statuses(json(adminRequest("/admin/keys").get()));
+    assertEquals("retired", after.get(kidWithStatus(before, "active")), "forced ones did run");
   }
 
   @Test
