@@ -4,6 +4,7 @@ import static dev.gatehouse.protocol.JsonSupport.JSON;
 
 import dev.gatehouse.config.AccountSettings;
 import dev.gatehouse.config.DatabaseSettings;
+import dev.gatehouse.config.ProviderSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Creates the documented demo user on the embedded H2 database, so the run command is usable at
- * once. Never on a server datasource: no other setup creates a default user.
+ * Creates the documented demo user on the embedded H2 database with a local issuer, so the run
+ * command is usable at once. Never on a server datasource, and never for a public issuer (a
+ * container started on the embedded default behind a real host name must not offer demo/demo): no
+ * other setup creates a default user.
  */
 @Singleton
 @Startup
@@ -24,13 +27,19 @@ public class DemoUser {
   private static final Logger LOG = Logger.getLogger(DemoUser.class.getName());
 
   @Inject DatabaseSettings database;
+  @Inject ProviderSettings provider;
   @Inject AccountSettings settings;
   @Inject AccountService accounts;
   @Inject AccountRepository repository;
 
   @PostConstruct
   void createOnEmbeddedDatabase() {
-    if (!database.isEmbedded()) {
+    if (!wanted(database.isEmbedded(), provider)) {
+      if (database.isEmbedded()) {
+        LOG.warning(
+            "The embedded database is in use with a public issuer: no demo user is created."
+                + " Use PostgreSQL (see server-config/) for anything beyond a local trial.");
+      }
       return;
     }
     String username = settings.demoUsername();
@@ -54,5 +63,10 @@ public class DemoUser {
                 + username
                 + "' is available (embedded database only; see oidc.accounts.demo-user.*)."
                 + " Do not use the embedded database in production.");
+  }
+
+  /** The demo user exists only for a local run: the embedded database and a loopback issuer. */
+  static boolean wanted(boolean embeddedDatabase, ProviderSettings provider) {
+    return embeddedDatabase && provider.isLocal();
   }
 }

@@ -23,6 +23,11 @@ public class ProviderSettings {
     this.issuer = validateIssuer(issuer);
   }
 
+  /** Whether the issuer is on this machine (localhost, 127.0.0.1, [::1]): a local run. */
+  public boolean isLocal() {
+    return isLoopback(URI.create(issuer).getHost());
+  }
+
   /** The exact issuer identifier, without a trailing slash. */
   public String issuer() {
     return issuer;
