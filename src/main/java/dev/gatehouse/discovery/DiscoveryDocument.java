@@ -1,6 +1,7 @@
 package dev.gatehouse.discovery;
 
 import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.config.RegistrationSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,13 +14,14 @@ import jakarta.inject.Inject;
 public class DiscoveryDocument {
 
   @Inject ProviderSettings settings;
+  @Inject RegistrationSettings registration;
 
   private ProviderMetadata metadata;
   private String json;
 
   @PostConstruct
   void render() {
-    metadata = ProviderMetadata.of(settings);
+    metadata = ProviderMetadata.of(settings, registration.isAvailable());
     json = metadata.toJson().toString();
   }
 

@@ -24,7 +24,8 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
   static final List<String> SCOPES =
       List.of("openid", "profile", "email", "address", "phone", "offline_access");
 
-  static ProviderMetadata of(ProviderSettings settings) {
+  /** The metadata; {@code registration}: whether anyone can register (else none is advertised). */
+  static ProviderMetadata of(ProviderSettings settings, boolean registration) {
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("issuer", settings.issuer())
@@ -33,7 +34,6 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("userinfo_endpoint", settings.endpoint(Paths.USERINFO))
             .add("end_session_endpoint", settings.endpoint(Paths.END_SESSION))
             .add("jwks_uri", settings.endpoint(Paths.JWKS))
-            .add("registration_endpoint", settings.endpoint(Paths.REGISTRATION))
             .add("introspection_endpoint", settings.endpoint(Paths.INTROSPECTION))
             .add("revocation_endpoint", settings.endpoint(Paths.REVOCATION))
             .add("scopes_supported", JSON.createArrayBuilder(SCOPES))
@@ -73,6 +73,9 @@ public record ProviderMetadata(String issuer, String jwksUri, JsonObject documen
             .add("authorization_response_iss_parameter_supported", true)
             .add("request_parameter_supported", false)
             .add("request_uri_parameter_supported", false);
+    if (registration) {
+      json.add("registration_endpoint", settings.endpoint(Paths.REGISTRATION));
+    }
     return new ProviderMetadata(settings.issuer(), settings.endpoint(Paths.JWKS), json.build());
   }
 

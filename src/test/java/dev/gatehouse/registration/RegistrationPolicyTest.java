@@ -20,6 +20,16 @@ class RegistrationPolicyTest {
   }
 
   @Test
+  void requireOpenWhenRegistrationClosedThenAccessDenied() {
+    OAuthException closed =
+        assertThrows(OAuthException.class, () -> RegistrationPolicy.requireOpen(false));
+
+    assertEquals(OAuthError.ACCESS_DENIED, closed.error());
+    assertEquals(403, closed.error().status());
+    assertDoesNotThrow(() -> RegistrationPolicy.requireOpen(true));
+  }
+
+  @Test
   void requireInitialAccessTokenWhenConfiguredAndPresentedThenAdmitted() {
     assertDoesNotThrow(() -> RegistrationPolicy.requireInitialAccessToken(TOKEN, TOKEN));
   }
