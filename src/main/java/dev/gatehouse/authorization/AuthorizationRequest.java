@@ -26,7 +26,8 @@ public record AuthorizationRequest(
     String codeChallenge,
     Set<String> prompt,
     Integer maxAge,
-    String loginHint) {
+    String loginHint,
+    String hintSubject) {
 
   public AuthorizationRequest {
     scopes = List.copyOf(scopes);
@@ -38,15 +39,25 @@ public record AuthorizationRequest(
   }
 
   /**
-   * The same request once the user has signed in: prompt=login or select_account and max_age are
-   * satisfied.
+   * The same request once the user has signed in: prompt=login or select_account, max_age and the
+   * id_token_hint's user are satisfied (who signs in is then the user's choice; the client sees the
+   * sub).
    */
   AuthorizationRequest afterLogin() {
     Set<String> remaining = new java.util.HashSet<>(prompt);
     remaining.remove("login");
     remaining.remove("select_account");
     return new AuthorizationRequest(
-        clientId, redirectUri, scopes, state, nonce, codeChallenge, remaining, null, loginHint);
+        clientId,
+        redirectUri,
+        scopes,
+        state,
+        nonce,
+        codeChallenge,
+        remaining,
+        null,
+        loginHint,
+        null);
   }
 
   String toJson() {
@@ -60,6 +71,7 @@ public record AuthorizationRequest(
     add(json, "nonce", nonce);
     add(json, "code_challenge", codeChallenge);
     add(json, "login_hint", loginHint);
+    add(json, "hint_sub", hintSubject);
     if (maxAge != null) {
       json.add("max_age", maxAge);
     }
@@ -78,7 +90,8 @@ public record AuthorizationRequest(
           json.getString("code_challenge", null),
           Set.copyOf(strings(json, "prompt")),
           json.containsKey("max_age") ? json.getInt("max_age") : null,
-          json.getString("login_hint", null));
+          json.getString("login_hint", null),
+          json.getString("hint_sub", null));
     }
   }
 

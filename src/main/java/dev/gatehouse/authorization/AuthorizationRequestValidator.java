@@ -5,6 +5,7 @@ import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.persistence.StoredText;
 import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.token.IdTokenHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Checks an authorization request in the order the specifications require: client, redirect_uri
@@ -32,6 +34,7 @@ public class AuthorizationRequestValidator {
   static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
   @Inject ClientRepository clients;
+  @Inject IdTokenHints hints;
 
   /** A validated request and the client it is for. */
   public record Validated(AuthorizationRequest request, ClientMetadata client) {}
@@ -60,7 +63,8 @@ public class AuthorizationRequestValidator {
             challenge,
             prompt,
             maxAge,
-            checkLoginHint(step)),
+            checkLoginHint(step),
+            checkIdTokenHint(step)),
         client.metadata());
   }
 
@@ -233,6 +237,25 @@ public class AuthorizationRequestValidator {
     List<String> states = params.get("state");
     if (states != null && states.stream().anyMatch(state -> state.length() > MAX_STATE)) {
       throw new AuthorizationPageException("The state parameter is too long.");
+    }
+  }
+
+  /**
+   * Core §3.1.2.1 id_token_hint: an ID token this provider issued (expired ones too); the user it
+   * names must be the one signed in, or sign in (prompt=none: login_required). Returns its sub.
+   */
+  private String checkIdTokenHint(Step step) {
+    String hint = step.param("id_token_hint");
+    if (hint == null) {
+      return null;
+    }
+    try {
+      return hints
+          .verify(hint)
+          .orElseThrow(() -> step.error(OAuthError.INVALID_REQUEST, "id_token_hint is not valid"))
+          .getSubject();
+    } catch (MalformedClaimException e) {
+      throw step.error(OAuthError.INVALID_REQUEST, "id_token_hint is not valid");
     }
   }
 

@@ -140,13 +140,15 @@ public class AuthorizationService {
 
   /**
    * Core §3.1.2.1: prompt=login re-authenticates; so does select_account (the login page is where
-   * the user picks the account, as Keycloak does); and max_age when the last sign-in is older.
+   * the user picks the account, as Keycloak does); max_age when the last sign-in is older; and an
+   * id_token_hint naming another user than the one signed in.
    */
   private static boolean mustSignIn(
       AuthorizationRequest request, UserSession session, Instant now) {
     return request.prompt().contains("login")
         || request.prompt().contains("select_account")
-        || tooOld(request, session, now);
+        || tooOld(request, session, now)
+        || (request.hintSubject() != null && !request.hintSubject().equals(session.subject()));
   }
 
   /** Core §3.1.2.1 max_age: re-authenticate when the last sign-in is older. */

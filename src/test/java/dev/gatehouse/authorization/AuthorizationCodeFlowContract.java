@@ -217,6 +217,59 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * Core §3.1.2.1 id_token_hint: the user it names must be the one signed in. Another user's hint
+   * is login_required under prompt=none and the login page otherwise; the signed-in user's own hint
+   * goes straight back; a forged hint is invalid_request.
+   */
+  @Test
+  default void authorizeWhenIdTokenHintNamesAnotherUserThenLoginRequiredOrLoginPage()
+      throws Exception {
+    RegisteredClient client = register();
+    Attempt first = attempt(client, "openid");
+    String otherUsersHint =
+        redeem(client, obtainCode(client, first), first.verifier())
+            .getOIDCTokens()
+            .getIDTokenString();
+    TestAccount signedIn = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      Attempt own = attempt(client, "openid");
+      browser.open(own.uri().toString());
+      browser.login(signedIn.username(), signedIn.password());
+      AuthorizationCode code =
+          AuthorizationResponse.parse(browser.consent(true).exit())
+              .toSuccessResponse()
+              .getAuthorizationCode();
+      String ownHint = redeem(client, code, own.verifier()).getOIDCTokens().getIDTokenString();
+
+      Browser.Step silentOther =
+          browser.open(
+              attempt(client, "openid").uri() + "&prompt=none&id_token_hint=" + otherUsersHint);
+      Browser.Step interactiveOther =
+          browser.open(attempt(client, "openid").uri() + "&id_token_hint=" + otherUsersHint);
+      Browser.Step silentOwn =
+          browser.open(attempt(client, "openid").uri() + "&prompt=none&id_token_hint=" + ownHint);
+      Browser.Step forged =
+          browser.open(
+              attempt(client, "openid").uri()
+                  + "&id_token_hint="
+                  + ownHint.substring(0, ownHint.length() - 4)
+                  + "AAAA");
+
+      assertEquals(
+          "login_required",
+          AuthorizationResponse.parse(silentOther.exit())
+              .toErrorResponse()
+              .getErrorObject()
+              .getCode());
+      assertEquals("/login", interactiveOther.path());
+      assertTrue(AuthorizationResponse.parse(silentOwn.exit()).indicatesSuccess());
+      assertEquals(
+          "invalid_request",
+          AuthorizationResponse.parse(forged.exit()).toErrorResponse().getErrorObject().getCode());
+    }
+  }
+
   /** prompt=select_account shows the login page, where the user picks the account (as Keycloak). */
   @Test
   default void authorizeWhenPromptSelectAccountThenLoginPageThenBackToTheClient() throws Exception {
