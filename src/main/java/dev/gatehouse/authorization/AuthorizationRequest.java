@@ -12,7 +12,10 @@ import java.util.Set;
 
 /**
  * A validated authorization request (OpenID Connect Core §3.1.2.1): everything needed to continue
- * it after login and consent, and to bind the code to it.
+ * it after login and consent, and to bind the code to it. {@code askEveryTime}: the client's
+ * identity cannot be assured (a public client redirecting to a custom scheme or loopback address,
+ * which any app on the device may claim), so a remembered consent does not skip the consent page
+ * (RFC 8252 §8.6, as node-oidc-provider does for native clients).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OpenID Connect
  *     Core §3.1.2.1</a>
@@ -27,7 +30,8 @@ public record AuthorizationRequest(
     Set<String> prompt,
     Integer maxAge,
     String loginHint,
-    String hintSubject) {
+    String hintSubject,
+    boolean askEveryTime) {
 
   public AuthorizationRequest {
     scopes = List.copyOf(scopes);
@@ -57,7 +61,8 @@ public record AuthorizationRequest(
         remaining,
         null,
         loginHint,
-        null);
+        null,
+        askEveryTime);
   }
 
   String toJson() {
@@ -72,6 +77,9 @@ public record AuthorizationRequest(
     add(json, "code_challenge", codeChallenge);
     add(json, "login_hint", loginHint);
     add(json, "hint_sub", hintSubject);
+    if (askEveryTime) {
+      json.add("ask_every_time", true);
+    }
     if (maxAge != null) {
       json.add("max_age", maxAge);
     }
@@ -91,7 +99,8 @@ public record AuthorizationRequest(
           Set.copyOf(strings(json, "prompt")),
           json.containsKey("max_age") ? json.getInt("max_age") : null,
           json.getString("login_hint", null),
-          json.getString("hint_sub", null));
+          json.getString("hint_sub", null),
+          json.getBoolean("ask_every_time", false));
     }
   }
 

@@ -64,7 +64,8 @@ public class AuthorizationRequestValidator {
             prompt,
             maxAge,
             checkLoginHint(step),
-            checkIdTokenHint(step)),
+            checkIdTokenHint(step),
+            client.metadata().isPublic() && !redirectUri.startsWith("https:")),
         client.metadata());
   }
 

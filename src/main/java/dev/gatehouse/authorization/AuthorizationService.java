@@ -106,6 +106,7 @@ public class AuthorizationService {
     }
     UserSession user = session.get();
     if (request.prompt().contains("consent")
+        || request.askEveryTime()
         || !consents.covers(user.subject(), request.clientId(), request.scopes())) {
       if (none) {
         throw redirectError(request, OAuthError.CONSENT_REQUIRED, "The user has not consented");

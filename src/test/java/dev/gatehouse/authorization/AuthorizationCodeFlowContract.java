@@ -24,6 +24,7 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -685,6 +686,37 @@ public interface AuthorizationCodeFlowContract {
     AuthorizationResponse parsed = AuthorizationResponse.parse(URI.create(location));
     assertEquals("unsupported_response_type", parsed.toErrorResponse().getErrorObject().getCode());
     assertFalse(location.contains("state"), "RFC 6749 §3.1: as if omitted: " + location);
+  }
+
+  /**
+   * RFC 8252 §8.6: any app may claim a native client's custom scheme, so a remembered consent does
+   * not send its codes there unasked: the consent page every time, consent_required under
+   * prompt=none.
+   */
+  @Test
+  default void authorizeWhenPublicNativeClientThenConsentPageEveryTime() throws Exception {
+    JsonObject client = TestClients.register(TestClients.publicNative());
+    TestAccount alice = TestAccounts.alice();
+    String base =
+        issuer()
+            + "/authorize?response_type=code&scope=openid&client_id="
+            + client.getString("client_id")
+            + "&redirect_uri=com.example.app:/oauth2redirect&code_challenge_method=S256"
+            + "&code_challenge="
+            + CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+    try (Browser browser = new Browser()) {
+      browser.open(base);
+      browser.login(alice.username(), alice.password());
+      Browser.Step first = browser.consent(true);
+      assertTrue(first.exit().toString().startsWith("com.example.app:/oauth2redirect?code="));
+
+      Browser.Step again = browser.open(base);
+      Browser.Step silent = browser.open(base + "&prompt=none");
+
+      assertEquals("/consent", again.path(), "asked again, though the consent is remembered");
+      assertTrue(
+          silent.exit().toString().contains("error=consent_required"), silent.exit().toString());
+    }
   }
 
   @Test

@@ -83,7 +83,8 @@ public final class Browser implements AutoCloseable {
       }
       URI location = URI.create(current.getWebResponse().getResponseHeaderValue("Location"));
       URI base = TestServer.base();
-      if (!(location.getHost().equals(base.getHost()) && location.getPort() == base.getPort())) {
+      if (location.getHost() == null
+          || !(location.getHost().equals(base.getHost()) && location.getPort() == base.getPort())) {
         last = current;
         return new Step(current, location, status);
       }
