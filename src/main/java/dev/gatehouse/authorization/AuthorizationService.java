@@ -42,6 +42,34 @@ public class AuthorizationService {
 
   Clock clock = Clock.systemUTC();
 
+  /** What the login page shows: which application asks, and the username the client hinted. */
+  public record LoginView(String clientName, String loginHint) {}
+
+  /**
+   * The login page's view of a pending request: the client's name (so the user sees where the
+   * sign-in leads) and its login_hint to prefill the username (Core §3.1.2.1); empty when the
+   * request is unknown, expired, or its client gone.
+   */
+  public Optional<LoginView> loginView(String requestId, ClientLookup clients) {
+    if (requestId == null || requestId.isEmpty()) {
+      return Optional.empty();
+    }
+    return pendings
+        .find(requestId)
+        .filter(p -> !p.isExpired(clock.instant()))
+        .map(PendingAuthorization::request)
+        .flatMap(
+            request ->
+                Optional.ofNullable(clients.metadata(request.clientId()))
+                    .map(
+                        client ->
+                            new LoginView(
+                                client.clientName() == null
+                                    ? request.clientId()
+                                    : client.clientName(),
+                                request.loginHint())));
+  }
+
   /** What the consent page shows. */
   public record ConsentView(String requestId, String clientName, List<String> scopes) {}
 

@@ -2,6 +2,9 @@ package dev.gatehouse.session;
 
 import dev.gatehouse.accounts.Account;
 import dev.gatehouse.accounts.PasswordLogin;
+import dev.gatehouse.authorization.AuthorizationService;
+import dev.gatehouse.clients.Client;
+import dev.gatehouse.clients.ClientRepository;
 import dev.gatehouse.config.ProviderSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,11 +45,19 @@ public class LoginController {
   @Inject SessionCookie cookie;
   @Inject ProviderSettings provider;
   @Inject Models models;
+  @Inject AuthorizationService authorizations;
+  @Inject ClientRepository clients;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
   public String form(@QueryParam("request") String request) {
     models.put("requestId", request == null ? "" : request);
+    loginView(request)
+        .ifPresent(
+            view -> {
+              models.put("clientName", view.clientName());
+              models.put("username", view.loginHint() == null ? "" : view.loginHint());
+            });
     return "session/login.jsp";
   }
 
@@ -62,6 +73,7 @@ public class LoginController {
       models.put("requestId", request == null ? "" : request);
       models.put("username", username == null ? "" : username);
       models.put("error", FAILED);
+      loginView(request).ifPresent(view -> models.put("clientName", view.clientName()));
       return Response.ok(new Viewable("session/login.jsp")).build();
     }
     SessionService.Started started = sessions.start(account.get().subject());
@@ -73,5 +85,10 @@ public class LoginController {
         .header("Set-Cookie", cookie.set(started.cookieValue()))
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  private Optional<AuthorizationService.LoginView> loginView(String request) {
+    return authorizations.loginView(
+        request, id -> clients.find(id).map(Client::metadata).orElse(null));
   }
 }

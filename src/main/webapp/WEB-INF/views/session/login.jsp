@@ -10,6 +10,9 @@
 <body>
 <main>
   <h1>Sign in</h1>
+  <c:if test="${not empty clientName}">
+  <p id="client">to continue to <strong><c:out value="${clientName}"/></strong></p>
+  </c:if>
   <c:if test="${not empty error}">
   <p role="alert" id="error"><c:out value="${error}"/></p>
   </c:if>

@@ -289,6 +289,35 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * The login page names the application the sign-in leads to (escaped) and prefills the login_hint
+   * (Core §3.1.2.1), also after a failed attempt.
+   */
+  @Test
+  default void loginPageWhenRequestPendingThenShowsClientNameAndLoginHint() throws Exception {
+    JsonObject registered =
+        TestClients.register(TestClients.confidential().add("client_name", "<b>Shop</b> & Co"));
+    RegisteredClient client =
+        new RegisteredClient(
+            new ClientID(registered.getString("client_id")),
+            new Secret(registered.getString("client_secret")));
+    try (Browser browser = new Browser()) {
+      Browser.Step login =
+          browser.open(attempt(client, "openid").uri() + "&login_hint=alice%40example.com");
+      String page = login.page().getWebResponse().getContentAsString();
+      String prefilled =
+          browser.page().getFormByName("login").getInputByName("username").getValue();
+      Browser.Step failed = browser.login("alice@example.com", "wrong");
+
+      assertTrue(page.contains("&lt;b&gt;Shop&lt;/b&gt; &amp; Co"), page);
+      assertFalse(page.contains("<b>Shop"), "escaped");
+      assertEquals("alice@example.com", prefilled);
+      assertTrue(
+          failed.page().getWebResponse().getContentAsString().contains("&lt;b&gt;Shop"),
+          "still named after a failed attempt");
+    }
+  }
+
   @Test
   default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
     TestAccount alice = TestAccounts.alice();
