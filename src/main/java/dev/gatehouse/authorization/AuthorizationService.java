@@ -71,7 +71,17 @@ public class AuthorizationService {
   }
 
   /** What the consent page shows. */
-  public record ConsentView(String requestId, String clientName, List<String> scopes) {}
+  /**
+   * What the consent page shows: the client, the permissions, and the client's own pages it
+   * registered (client_uri, policy_uri, tos_uri; https, or http on loopback).
+   */
+  public record ConsentView(
+      String requestId,
+      String clientName,
+      List<String> scopes,
+      String clientUri,
+      String policyUri,
+      String tosUri) {}
 
   /** A new request at /authorize: where the browser goes next (always a 303). */
   public URI authorize(MultivaluedMap<String, String> params, String sessionCookie) {
@@ -96,7 +106,13 @@ public class AuthorizationService {
     AuthorizationRequest request = pending.request();
     ClientMetadata client = clients.metadata(request.clientId());
     String name = client.clientName() == null ? request.clientId() : client.clientName();
-    return new ConsentView(requestId, name, request.scopes());
+    return new ConsentView(
+        requestId,
+        name,
+        request.scopes(),
+        client.uris().get("client_uri"),
+        client.uris().get("policy_uri"),
+        client.uris().get("tos_uri"));
   }
 
   /** After the consent page: approve (remember, issue a code) or deny (access_denied). */

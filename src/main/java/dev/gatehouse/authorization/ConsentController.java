@@ -64,6 +64,9 @@ public class ConsentController {
                     .metadata());
     models.put("requestId", view.requestId());
     models.put("clientName", view.clientName());
+    models.put("clientUri", view.clientUri());
+    models.put("policyUri", view.policyUri());
+    models.put("tosUri", view.tosUri());
     List<String> scopes =
         view.scopes().stream()
             .map(s -> DESCRIPTIONS.getOrDefault(s, "Use the permission \"" + s + "\""))

@@ -318,6 +318,35 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /** The consent page links the client's registered policy and terms (OIDC Registration §2). */
+  @Test
+  default void consentPageWhenClientRegisteredPolicyAndTermsThenLinksShown() throws Exception {
+    JsonObject registered =
+        TestClients.register(
+            TestClients.confidential()
+                .add("policy_uri", "https://app.example/privacy?a=1&b=2")
+                .add("tos_uri", "https://app.example/terms"));
+    RegisteredClient client =
+        new RegisteredClient(
+            new ClientID(registered.getString("client_id")),
+            new Secret(registered.getString("client_secret")));
+    TestAccount alice = TestAccounts.alice();
+    try (Browser browser = new Browser()) {
+      browser.open(attempt(client, "openid").uri().toString());
+      Browser.Step consent = browser.login(alice.username(), alice.password());
+
+      assertEquals("/consent", consent.path());
+      HtmlPage page = browser.page();
+      assertEquals(
+          "https://app.example/privacy?a=1&b=2",
+          page.getAnchorByText("Privacy policy").getHrefAttribute());
+      assertEquals(
+          "https://app.example/terms", page.getAnchorByText("Terms of service").getHrefAttribute());
+      assertEquals(
+          "noopener noreferrer", page.getAnchorByText("Terms of service").getAttribute("rel"));
+    }
+  }
+
   @Test
   default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
     TestAccount alice = TestAccounts.alice();
