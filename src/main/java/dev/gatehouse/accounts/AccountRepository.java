@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.persistence.Failures;
 import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -49,7 +50,10 @@ public class AccountRepository {
       em.flush();
       return true;
     } catch (PersistenceException e) {
-      return false;
+      if (Failures.isConstraintViolation(e)) {
+        return false;
+      }
+      throw e;
     }
   }
 }

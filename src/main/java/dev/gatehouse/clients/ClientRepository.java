@@ -1,5 +1,6 @@
 package dev.gatehouse.clients;
 
+import dev.gatehouse.persistence.Failures;
 import dev.gatehouse.persistence.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,7 +48,10 @@ public class ClientRepository {
       em.flush();
       return true;
     } catch (PersistenceException e) {
-      return false;
+      if (Failures.isConstraintViolation(e)) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.keys;
 
 import dev.gatehouse.config.KeySettings;
+import dev.gatehouse.persistence.Failures;
 import dev.gatehouse.protocol.OAuthError;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.annotation.PostConstruct;
@@ -75,13 +76,16 @@ public class KeyRing {
 
   /**
    * Rotates now (admin operation) and returns the new key set. One rotation at a time in this
-   * instance; one that met another instance's at the same moment (the optimistic lock) is a
-   * conflict to retry, not a server error.
+   * instance (the timer's included); one that met another instance's at the same moment (the
+   * optimistic lock) is a conflict to retry, not a server error. Any other failure stays one.
    */
   public synchronized KeySet rotate(boolean force) {
     try {
       service.rotate(force);
     } catch (EJBException e) {
+      if (!Failures.isOptimisticLockConflict(e)) {
+        throw e;
+      }
       throw new OAuthException(
           OAuthError.CONFLICT,
           "The keys changed at the same moment (another instance rotated); list them and retry.");
@@ -90,7 +94,7 @@ public class KeyRing {
   }
 
   @Timeout
-  void refresh() {
+  synchronized void refresh() {
     try {
       service.rotateIfDue();
       service.ensureKeys();
