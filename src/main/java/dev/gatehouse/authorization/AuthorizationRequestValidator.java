@@ -243,11 +243,12 @@ public class AuthorizationRequestValidator {
 
   /**
    * Core §3.1.2.1 id_token_hint: an ID token this provider issued (expired ones too); the user it
-   * names must be the one signed in, or sign in (prompt=none: login_required). Returns its sub.
+   * names must be the one signed in, or sign in (prompt=none: login_required). Returns its sub;
+   * null without a hint, or for one signed by a key since purged (an old token, read as no hint).
    */
   private String checkIdTokenHint(Step step) {
     String hint = step.param("id_token_hint");
-    if (hint == null) {
+    if (hint == null || (hints.verify(hint).isEmpty() && hints.namesUnknownKey(hint))) {
       return null;
     }
     try {

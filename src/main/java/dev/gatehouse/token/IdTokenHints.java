@@ -12,6 +12,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
 /**
  * Reads an id_token_hint: an ID token this provider signed (with any published key) and issued,
@@ -27,6 +29,20 @@ public class IdTokenHints {
 
   @Inject KeyRing keyRing;
   @Inject ProviderSettings provider;
+
+  /**
+   * Whether a hint that failed verification names a key this provider no longer publishes (purged
+   * after a rotation and the retention): an old ID token an RP kept, not a forgery, so it is read
+   * as no hint at all rather than refused.
+   */
+  public boolean namesUnknownKey(String hint) {
+    try {
+      String kid = JsonWebStructure.fromCompactSerialization(hint).getKeyIdHeaderValue();
+      return kid != null && !keyRing.current().publishedKids().contains(kid);
+    } catch (JoseException | RuntimeException e) {
+      return false;
+    }
+  }
 
   public Optional<JwtClaims> verify(String hint) {
     if (hint == null || hint.isEmpty() || hint.length() > 16384) {

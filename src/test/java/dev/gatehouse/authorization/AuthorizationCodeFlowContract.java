@@ -268,7 +268,28 @@ public interface AuthorizationCodeFlowContract {
       assertEquals(
           "invalid_request",
           AuthorizationResponse.parse(forged.exit()).toErrorResponse().getErrorObject().getCode());
+      // An old ID token whose key has since been purged: read as no hint, not refused.
+      Browser.Step purgedKey =
+          browser.open(
+              attempt(client, "openid").uri()
+                  + "&prompt=none&id_token_hint="
+                  + signedByUnknownKey(otherUsersHint));
+      assertTrue(AuthorizationResponse.parse(purgedKey.exit()).indicatesSuccess());
     }
+  }
+
+  /** The hint's claims, signed by a key this provider never published (kid "purged-key"). */
+  private static String signedByUnknownKey(String idToken) throws Exception {
+    org.jose4j.jwk.RsaJsonWebKey key = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048);
+    org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+    jws.setPayload(
+        new String(
+            java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]),
+            java.nio.charset.StandardCharsets.UTF_8));
+    jws.setAlgorithmHeaderValue("RS256");
+    jws.setKeyIdHeaderValue("purged-key");
+    jws.setKey(key.getPrivateKey());
+    return jws.getCompactSerialization();
   }
 
   /** prompt=select_account shows the login page, where the user picks the account (as Keycloak). */
