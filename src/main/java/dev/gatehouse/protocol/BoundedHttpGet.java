@@ -51,10 +51,6 @@ public final class BoundedHttpGet {
         HttpClient.newBuilder()
             .connectTimeout(deadline.compareTo(CONNECT) < 0 ? deadline : CONNECT)
             .followRedirects(HttpClient.Redirect.NEVER);
-    if (publicOnly) {
-      // Direct: a JVM-wide proxy would resolve the host itself, out of reach of the check.
-      builder.proxy(HttpClient.Builder.NO_PROXY);
-    }
     this.http = builder.build();
   }
 

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
  * unique-local fc00::/7), link-local (the cloud metadata service at 169.254.169.254), shared
  * (100.64.0.0/10), unspecified, multicast and broadcast addresses are not, so a registrant cannot
  * turn the server's fetches into probes of its own network (CWE-918). An IPv6 address is public
- * only in global unicast (2000::/3) outside the ranges that carry an IPv4 address a gateway would
- * reach (NAT64 64:ff9b::/96 and 64:ff9b:1::/48 lie outside it anyway; 6to4 2002::/16, Teredo
- * 2001::/32) and documentation (2001:db8::/32): IPv4-mapped and -compatible forms are refused.
+ * only in global unicast (2000::/3) outside 6to4 (2002::/16), Teredo (2001::/32) and documentation
+ * (2001:db8::/32), or in the well-known NAT64 prefix (64:ff9b::/96, what DNS64 gives an IPv4-only
+ * host on an IPv6-only network) when the IPv4 address it carries is public: IPv4-mapped and
+ * -compatible forms are refused.
  *
  * <p>A host name is checked by every address it resolves to. The fetch that follows resolves it
  * again: the JVM's cache of lookups (30 s by default) makes that the address checked, except when
  * the cached entry expires between the two (DNS rebinding timed to that moment); an egress firewall
- * closes that gap.
+ * closes that gap. Through a JVM-wide proxy, the proxy connects: its own rules apply.
  */
 public final class PublicAddresses {
 
@@ -55,6 +56,14 @@ public final class PublicAddresses {
           && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
           && !(first == 198 && (second == 18 || second == 19)) // benchmarking, RFC 2544
           && first < 240; // reserved and broadcast
+    }
+    if (address instanceof Inet6Address && isNat64(b)) {
+      // DNS64 gives an IPv4-only host this address on an IPv6-only network: judge the IPv4 one.
+      try {
+        return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
     }
     if (address instanceof Inet6Address) {
       int first16 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
@@ -110,6 +119,12 @@ public final class PublicAddresses {
         throw new IOException(host + " resolves to a non-public address; not fetched");
       }
     }
+  }
+
+  /** The well-known NAT64 prefix 64:ff9b::/96 (RFC 6052). */
+  private static boolean isNat64(byte[] b) {
+    byte[] prefix = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    return java.util.Arrays.equals(b, 0, 12, prefix, 0, 12);
   }
 
   private static boolean isIpLiteral(String host) {

@@ -42,6 +42,8 @@ class PublicAddressesTest {
     "::ffff:10.0.0.1, false",
     "::127.0.0.1, false",
     "64:ff9b::a9fe:a9fe, false",
+    "64:ff9b::7f00:1, false",
+    "64:ff9b::5db8:d822, true",
     "64:ff9b:1::a9fe:a9fe, false",
     "2002:a9fe:a9fe::, false",
     "2001:0:4136:e378:8000:63bf:3fff:fdd2, false",
