@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
 /** Stores and finds accounts. */
@@ -45,15 +44,6 @@ public class AccountRepository {
    * username at the same moment, caught by the unique index, the transaction then rolled back).
    */
   public boolean persistNew(Account account) {
-    try {
-      em.persist(account);
-      em.flush();
-      return true;
-    } catch (PersistenceException e) {
-      if (Failures.isConstraintViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return Failures.insertNow(em, account);
   }
 }

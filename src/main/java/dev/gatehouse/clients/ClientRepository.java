@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
 /** Stores and finds clients. */
@@ -43,16 +42,7 @@ public class ClientRepository {
    * the same client_id twice at once, caught by the primary key, the transaction then rolled back).
    */
   public boolean persistNew(Client client) {
-    try {
-      em.persist(client);
-      em.flush();
-      return true;
-    } catch (PersistenceException e) {
-      if (Failures.isConstraintViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return Failures.insertNow(em, client);
   }
 
   public void delete(Client client) {

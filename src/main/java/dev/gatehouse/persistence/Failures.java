@@ -1,6 +1,8 @@
 package dev.gatehouse.persistence;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 
 /**
@@ -11,6 +13,24 @@ import java.sql.SQLException;
 public final class Failures {
 
   private Failures() {}
+
+  /**
+   * Inserts a new row now (persist and flush); false when a unique or primary key constraint
+   * refused it (another transaction inserted the same key at the same moment; this transaction is
+   * then marked for rollback). Other failures are thrown.
+   */
+  public static boolean insertNow(EntityManager em, Object entity) {
+    try {
+      em.persist(entity);
+      em.flush();
+      return true;
+    } catch (PersistenceException e) {
+      if (isConstraintViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
 
   /** Whether a constraint (unique, primary key) refused the write. */
   public static boolean isConstraintViolation(Throwable failure) {
