@@ -49,29 +49,10 @@ class PasswordLoginTest {
   void authenticateWhenFailureTookTimeThenPausesOnlyWhatIsLeft() {
     PasswordLogin login = login();
     Instant began = Instant.parse("2026-12-02T10:00:00Z");
-    Instant[] now = {began};
-    login.clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            Instant at = now[0];
-            now[0] = now[0].plusMillis(120); // each reading: 120 ms of work
-            return at;
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-        };
+    login.clock = new SteppingClock(began, Duration.ofMillis(120)); // each reading: 120 ms of work
 
     login.authenticate("nobody", "wrong");
-    now[0] = began;
+    login.clock = new SteppingClock(began, Duration.ofMillis(120));
     login.authenticate("alice", "wrong");
 
     assertEquals(
@@ -79,29 +60,37 @@ class PasswordLoginTest {
             PasswordLogin.FAILURE_PAUSE.minusMillis(120),
             PasswordLogin.FAILURE_PAUSE.minusMillis(120)),
         pauses);
-    login.clock =
-        new Clock() {
-          private Instant at = began;
-
-          @Override
-          public Instant instant() {
-            Instant reading = at;
-            at = at.plus(PasswordLogin.FAILURE_PAUSE);
-            return reading;
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-        };
+    login.clock = new SteppingClock(began, PasswordLogin.FAILURE_PAUSE);
     login.authenticate("nobody", "wrong");
     assertEquals(2, pauses.size(), "work that took the whole pause: no more waiting");
+  }
+
+  /** A clock that moves on by {@code step} at each reading: the work between two readings. */
+  private static final class SteppingClock extends Clock {
+    private Instant at;
+    private final Duration step;
+
+    SteppingClock(Instant start, Duration step) {
+      this.at = start;
+      this.step = step;
+    }
+
+    @Override
+    public Instant instant() {
+      Instant reading = at;
+      at = at.plus(step);
+      return reading;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   private PasswordLogin login() {

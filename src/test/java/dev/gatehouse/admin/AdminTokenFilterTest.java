@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.AdminSettingsAccess;
 import dev.gatehouse.protocol.OAuthException;
+import dev.gatehouse.testing.LogCapture;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class AdminTokenFilterTest {
@@ -46,26 +43,10 @@ class AdminTokenFilterTest {
                   case "getUriInfo" -> uri;
                   default -> null;
                 });
-    List<String> logged = new ArrayList<>();
-    Logger log = Logger.getLogger(AdminTokenFilter.class.getName());
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    log.addHandler(capture);
-    try {
+    List<String> logged;
+    try (LogCapture log = LogCapture.of(AdminTokenFilter.class)) {
       assertThrows(OAuthException.class, () -> filter.filter(request));
-    } finally {
-      log.removeHandler(capture);
+      logged = log.messages();
     }
 
     assertEquals(1, logged.size());

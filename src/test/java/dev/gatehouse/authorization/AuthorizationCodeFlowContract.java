@@ -148,9 +148,7 @@ public interface AuthorizationCodeFlowContract {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     try (Browser browser = new Browser()) {
-      browser.open(attempt(client, "openid").uri().toString());
-      browser.login(alice.username(), alice.password());
-      browser.consent(true);
+      signInAndConsent(browser, client, alice);
 
       assertEquals(
           "/login", browser.open(attempt(client, "openid").uri() + "&prompt=login").path());
@@ -171,9 +169,7 @@ public interface AuthorizationCodeFlowContract {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     try (Browser browser = new Browser()) {
-      browser.open(attempt(client, "openid").uri().toString());
-      browser.login(alice.username(), alice.password());
-      browser.consent(true);
+      signInAndConsent(browser, client, alice);
       for (String ask : new String[] {"&prompt=login", "&max_age=0"}) {
         Browser.Step login = browser.open(attempt(client, "openid").uri() + ask);
         assertEquals("/login", login.path(), ask);
@@ -298,9 +294,7 @@ public interface AuthorizationCodeFlowContract {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     try (Browser browser = new Browser()) {
-      browser.open(attempt(client, "openid").uri().toString());
-      browser.login(alice.username(), alice.password());
-      browser.consent(true);
+      signInAndConsent(browser, client, alice);
 
       Browser.Step pick = browser.open(attempt(client, "openid").uri() + "&prompt=select_account");
       assertEquals("/login", pick.path());
@@ -395,9 +389,7 @@ public interface AuthorizationCodeFlowContract {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     try (Browser browser = new Browser()) {
-      browser.open(attempt(client, "openid").uri().toString());
-      browser.login(alice.username(), alice.password());
-      browser.consent(true);
+      signInAndConsent(browser, client, alice);
 
       Browser.Step again = browser.open(attempt(client, "openid").uri().toString());
 
@@ -933,6 +925,14 @@ public interface AuthorizationCodeFlowContract {
     return TestClients.configure(
         TestClients.service("client_secret_basic")
             .add("redirect_uris", Json.createArrayBuilder().add(CALLBACK)));
+  }
+
+  /** Signs the user in through the login page and allows the client on the consent page. */
+  private static void signInAndConsent(Browser browser, RegisteredClient client, TestAccount user)
+      throws Exception {
+    browser.open(attempt(client, "openid").uri().toString());
+    browser.login(user.username(), user.password());
+    browser.consent(true);
   }
 
   private static RegisteredClient register() {

@@ -135,22 +135,7 @@ class PrivateKeyJwtVerifierTest {
   @Test
   void verifyWhenStoredJwksMalformedThenInvalidClient() {
     ClientMetadata malformed =
-        new ClientMetadata(
-            List.of(),
-            List.of(),
-            null,
-            List.of("client_credentials"),
-            List.of(),
-            null,
-            "private_key_jwt",
-            Json.createReader(new StringReader("{\"keys\":[1]}")).readObject(),
-            null,
-            "web",
-            List.of(),
-            Map.of(),
-            "RS256",
-            "rfc9068",
-            List.of());
+        withKeys(Json.createReader(new StringReader("{\"keys\":[1]}")).readObject(), null);
     Client old = new Client(CLIENT, malformed, Client.Origin.REGISTERED, Instant.now());
 
     OAuthException refused =
@@ -232,8 +217,12 @@ class PrivateKeyJwtVerifierTest {
 
   /** Inline keys, or (key null) keys at the jwks_uri. */
   private static ClientMetadata client(RsaJsonWebKey key, String jwksUri) {
-    JsonObject keys =
-        key == null ? null : Json.createReader(new StringReader(publicJwks(key))).readObject();
+    return withKeys(
+        key == null ? null : Json.createReader(new StringReader(publicJwks(key))).readObject(),
+        jwksUri);
+  }
+
+  private static ClientMetadata withKeys(JsonObject keys, String jwksUri) {
     return new ClientMetadata(
         List.of(),
         List.of(),
