@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
 /**
@@ -248,12 +250,15 @@ public class AuthorizationRequestValidator {
    */
   private String checkIdTokenHint(Step step) {
     String hint = step.param("id_token_hint");
-    if (hint == null || (hints.verify(hint).isEmpty() && hints.namesUnknownKey(hint))) {
+    if (hint == null) {
+      return null;
+    }
+    Optional<JwtClaims> verified = hints.verify(hint);
+    if (verified.isEmpty() && hints.namesUnknownKey(hint)) {
       return null;
     }
     try {
-      return hints
-          .verify(hint)
+      return verified
           .orElseThrow(() -> step.error(OAuthError.INVALID_REQUEST, "id_token_hint is not valid"))
           .getSubject();
     } catch (MalformedClaimException e) {
