@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.clients.AuthenticatedClient;
 import dev.gatehouse.config.IntrospectionSettings;
+import dev.gatehouse.config.ProviderSettings;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.testing.AuthenticatedClients;
+import dev.gatehouse.token.Grant;
+import dev.gatehouse.token.GrantRepository;
 import dev.gatehouse.token.PresentedToken;
 import dev.gatehouse.token.RefreshToken;
 import dev.gatehouse.token.TokenLookup;
 import dev.gatehouse.token.TokenLookup.ActiveAccessToken;
 import dev.gatehouse.token.TokenLookup.Found;
 import dev.gatehouse.token.TokenLookup.StoredRefreshToken;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,10 +64,23 @@ class IntrospectionServiceTest {
 
   @Test
   void introspectWhenAnotherClientsRefreshTokenThenInactiveEvenForEveryAudienceServer() {
-    service.tokens = lookup(new StoredRefreshToken(refreshTokenOf("web-app")));
+    service.tokens = lookup(new StoredRefreshToken(usableRefreshTokenOf("web-app")));
+    service.grants = liveGrant();
+    service.tokenSettings = refreshTokensLastADay();
+    service.provider = new ProviderSettings("https://id.example");
 
-    assertEquals(IntrospectionResponse.INACTIVE, service.introspect(client("gateway"), token()));
-    assertEquals(IntrospectionResponse.INACTIVE, service.introspect(client("orders-api"), token()));
+    assertEquals(
+        "web-app",
+        service.introspect(refreshClient("web-app"), token()).getString("client_id"),
+        "its holder sees it active");
+    assertEquals(
+        IntrospectionResponse.INACTIVE, service.introspect(refreshClient("gateway"), token()));
+    assertEquals(
+        IntrospectionResponse.INACTIVE, service.introspect(refreshClient("orders-api"), token()));
+    assertEquals(
+        IntrospectionResponse.INACTIVE,
+        service.introspect(refreshClient("another-app"), token()),
+        "nor another client registered for refresh tokens");
   }
 
   private static void setResourceServers(IntrospectionSettings settings, String value) {
@@ -100,18 +118,69 @@ class IntrospectionServiceTest {
     return new ActiveAccessToken(claims, clientId, "jti-1");
   }
 
-  /** A refresh token that belongs to {@code clientId} (only its holder is asked for here). */
-  private static RefreshToken refreshTokenOf(String clientId) {
+  /** A refresh token of {@code clientId}, unused and unexpired, of grant "g-1". */
+  private static RefreshToken usableRefreshTokenOf(String clientId) {
+    Instant now = Instant.now();
     return new RefreshToken() {
       @Override
       public String clientId() {
         return clientId;
+      }
+
+      @Override
+      public String grantId() {
+        return "g-1";
+      }
+
+      @Override
+      public String scope() {
+        return "openid read";
+      }
+
+      @Override
+      public Instant createdAt() {
+        return now;
+      }
+
+      @Override
+      public Instant expiresAt() {
+        return now.plusSeconds(3600);
+      }
+
+      @Override
+      public boolean isUsable(Instant at) {
+        return true;
+      }
+    };
+  }
+
+  private static GrantRepository liveGrant() {
+    Instant now = Instant.now();
+    return new GrantRepository() {
+      @Override
+      public Optional<Grant> find(String id) {
+        return Optional.of(new Grant(id, "user-1", "web-app", "openid read", now, null, now));
+      }
+    };
+  }
+
+  private static TokenSettings refreshTokensLastADay() {
+    return new TokenSettings() {
+      @Override
+      public Duration refreshTokenMaxLifetime() {
+        return Duration.ofDays(1);
       }
     };
   }
 
   private static PresentedToken token() {
     return new PresentedToken("presented", null);
+  }
+
+  /** A client registered for the authorization code and refresh token grants. */
+  private static AuthenticatedClient refreshClient(String clientId) {
+    return AuthenticatedClients.basic(
+        clientId, List.of("authorization_code", "refresh_token"), "openid read");
   }
 
   private static AuthenticatedClient client(String clientId) {
