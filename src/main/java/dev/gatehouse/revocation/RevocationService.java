@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * state: one already rotated or expired still names its grant (by its row, or by its family once
  * the purge deleted the row), and revoking it ends the grant's current tokens. An unknown token, or
  * an inactive access token, needs nothing done. Another client's token is refused whatever its
- * state, so the answer tells nothing of it (introspection shows it to nobody but its holder and the
- * resource servers).
+ * state, so the answer tells nothing of its state (that the token was issued here, the caller shows
+ * by holding it; introspection shows its state to nobody but its holder and the resource servers).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */

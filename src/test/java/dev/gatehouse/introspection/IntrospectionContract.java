@@ -248,7 +248,7 @@ public interface IntrospectionContract {
     assertEquals(
         INACTIVE,
         json(introspect(resourceServer, tokens.getString("refresh_token"))),
-        "refresh tokens: their holder only");
+        "a resource server does not see refresh tokens (their holder alone does, see above)");
   }
 
   @Test
@@ -343,6 +343,7 @@ public interface IntrospectionContract {
 
     assertEquals(400, missing.getStatus());
     assertEquals("invalid_request", json(missing).getString("error"));
+    assertEquals(400, repeated.getStatus());
     assertEquals("invalid_request", json(repeated).getString("error"));
     assertEquals("invalid_request", json(json).getString("error"));
     assertEquals(405, get.getStatus());
