@@ -21,11 +21,16 @@ public class CleanupSettings {
   @ConfigProperty(name = "oidc.cleanup.retention")
   Duration retention;
 
-  /** Time between purge runs; zero switches the purge off, negative is refused. */
+  /** The shortest time between purge runs (the timer counts in milliseconds). */
+  static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Time between purge runs; zero switches the purge off, negative or under a second is refused.
+   */
   public Duration interval() {
-    if (interval.isNegative()) {
+    if (interval.isNegative() || !interval.isZero() && interval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalStateException(
-          "oidc.cleanup.interval must not be negative (PT0S switches the purge off)");
+          "oidc.cleanup.interval must be at least PT1S (PT0S switches the purge off)");
     }
     return interval;
   }

@@ -34,6 +34,16 @@ class CleanupSettingsTest {
     assertEquals(!"PT0S".equals(value), settings.enabled(), "PT0S switches the purge off");
   }
 
+  /** A timer interval rounded down to 0 ms would be no interval at all. */
+  @ParameterizedTest
+  @ValueSource(strings = {"PT0.0005S", "PT0.5S"})
+  void intervalWhenUnderASecondThenRefusedAtDeploy(String value) {
+    CleanupSettings settings = settings(500);
+    settings.interval = Duration.parse(value);
+
+    assertThrows(IllegalStateException.class, settings::interval);
+  }
+
   @Test
   void intervalOrRetentionWhenNegativeThenRefusedAtDeploy() {
     CleanupSettings settings = settings(500);
