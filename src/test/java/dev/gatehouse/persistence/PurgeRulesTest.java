@@ -70,7 +70,8 @@ class PurgeRulesTest {
     assertEquals(
         List.of("rotated"),
         keys("oidc_refresh_token", "token_hash"),
-        "a rotated refresh token stays until it expires, so that its reuse is detected");
+        "a rotated refresh token of a grant without a family (legacy) stays until it expires, so"
+            + " that its reuse is detected");
     assertEquals(List.of(), keys("oidc_authorization_code", "code_hash"));
     assertEquals(List.of("live"), keys("oidc_grant", "id"));
   }
