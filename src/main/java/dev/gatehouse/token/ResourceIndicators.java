@@ -23,7 +23,8 @@ final class ResourceIndicators {
 
   /**
    * The requested resource (null: none): an absolute URI without a fragment, one per request (a
-   * token here has one audience), of a length the grant can store.
+   * token here has one audience; the same URI named twice is still one), of a length the grant can
+   * store.
    */
   static String resource(List<String> resources) {
     if (resources.isEmpty()) {
@@ -68,8 +69,9 @@ final class ResourceIndicators {
     }
   }
 
+  /** The one resource named, perhaps more than once (RFC 8707 §2 allows repeating it). */
   private static String one(List<String> resources) {
-    if (resources.size() > 1) {
+    if (resources.stream().distinct().count() > 1) {
       throw OAuthException.invalidTarget("Only one resource per request is supported");
     }
     return resources.get(0);

@@ -21,6 +21,10 @@ class ResourceIndicatorsTest {
     assertEquals(
         "https://api.example/a", ResourceIndicators.resource(List.of("https://api.example/a")));
     assertNull(ResourceIndicators.resource(List.of()));
+    assertEquals(
+        "https://api.example/a",
+        ResourceIndicators.resource(List.of("https://api.example/a", "https://api.example/a")),
+        "RFC 8707 §2: the same resource named twice is one resource");
   }
 
   @Test

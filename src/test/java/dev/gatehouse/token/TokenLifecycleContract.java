@@ -815,32 +815,65 @@ public interface TokenLifecycleContract {
     assertEquals("unauthorized_client", json(grant).getString("error"));
   }
 
+  /**
+   * Each refusal for its own reason, told by its description: the unlisted resource is refused by
+   * the list, the others by their form before the list is consulted.
+   */
   @Test
   default void
       clientCredentialsWhenResourceUnknownRelativeWithFragmentRepeatedOrTooLongThenInvalidTarget() {
     JsonObject service = TestClients.machine("read");
-    Map<String, Form> cases =
+    String malformed = "resource must be an absolute URI without a fragment";
+    Map<String, Map.Entry<Form, String>> cases =
         Map.of(
             "relative",
-            new Form("resource", "relative/path"),
+            Map.entry(new Form("resource", "relative/path"), malformed),
             "fragment",
-            new Form("resource", "https://api.example/orders#f"),
+            Map.entry(new Form("resource", "https://api.example/orders#f"), malformed),
             "not a URI",
-            new Form("resource", "https://api example/ orders"),
+            Map.entry(new Form("resource", "https://api example/ orders"), malformed),
             "two resources",
-            new Form("resource", "https://api.example/a")
-                .param("resource", "https://api.example/b"),
+            Map.entry(
+                new Form("resource", "https://api.example/orders")
+                    .param("resource", "https://api.example/payroll"),
+                "Only one resource per request is supported"),
             "too long",
-            new Form("resource", "https://api.example/" + "x".repeat(2100)),
+            Map.entry(
+                new Form("resource", "https://api.example/" + "x".repeat(2100)),
+                "resource is too long"),
             "not listed in oidc.token.resources",
-            new Form("resource", "https://api.example/payroll"));
+            Map.entry(
+                new Form("resource", "https://api.example/payroll"),
+                "The resource is not one this provider issues tokens for"));
 
     cases.forEach(
-        (name, form) -> {
-          Response response = token(service, form.param("grant_type", "client_credentials"));
+        (name, request) -> {
+          Response response =
+              token(service, request.getKey().param("grant_type", "client_credentials"));
+          JsonObject body = json(response);
           assertEquals(400, response.getStatus(), name);
-          assertEquals("invalid_target", json(response).getString("error"), name);
+          assertEquals("invalid_target", body.getString("error"), name);
+          assertEquals(request.getValue(), body.getString("error_description"), name);
         });
+  }
+
+  /** RFC 8707 §2: a resource named twice is one resource, not two. */
+  @Test
+  default void clientCredentialsWhenSameResourceNamedTwiceThenItIsTheAudience() throws Exception {
+    JsonObject service = TestClients.machine("read");
+
+    Response response =
+        token(
+            service,
+            new Form("grant_type", "client_credentials")
+                .param("resource", "https://api.example/orders")
+                .param("resource", "https://api.example/orders"));
+
+    assertEquals(200, response.getStatus());
+    String access = json(response).getString("access_token");
+    assertEquals(
+        List.of("https://api.example/orders"),
+        SignedJWT.parse(access).getJWTClaimsSet().getAudience());
   }
 
   /**
