@@ -12,10 +12,11 @@ import java.util.Set;
 
 /**
  * A validated authorization request (OpenID Connect Core §3.1.2.1): everything needed to continue
- * it after login and consent, and to bind the code to it. {@code askEveryTime}: the client's
- * identity cannot be assured (a public client redirecting to a custom scheme or loopback address,
- * which any app on the device may claim), so a remembered consent does not skip the consent page
- * (RFC 8252 §8.6, as node-oidc-provider does for native clients).
+ * it after login and consent, and to bind the code to it. {@code askEveryTime}: a remembered
+ * consent does not skip the consent page, because the client's identity cannot be assured (a public
+ * client redirecting to a custom scheme or loopback address, which any app on the device may claim:
+ * RFC 8252 §8.6, as node-oidc-provider does for native clients) or because a native client asks for
+ * offline access (OpenID Connect Core §11).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OpenID Connect
  *     Core §3.1.2.1</a>

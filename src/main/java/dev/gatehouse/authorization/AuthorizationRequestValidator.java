@@ -67,8 +67,19 @@ public class AuthorizationRequestValidator {
             maxAge,
             checkLoginHint(step),
             checkIdTokenHint(step),
-            client.metadata().isPublic() && !redirectUri.startsWith("https:")),
+            askEveryTime(client.metadata(), redirectUri, scopes)),
         client.metadata());
+  }
+
+  /**
+   * Whether a remembered consent may not skip the consent page: for a public client redirecting
+   * elsewhere than https (RFC 8252 §8.6: any app on the device may claim that address), and for a
+   * native client asking for offline access (OpenID Connect Core §11: consent to it is received
+   * explicitly each time from native clients).
+   */
+  static boolean askEveryTime(ClientMetadata client, String redirectUri, List<String> scopes) {
+    return client.isPublic() && !redirectUri.startsWith("https:")
+        || "native".equals(client.applicationType()) && scopes.contains("offline_access");
   }
 
   private Client checkClient(MultivaluedMap<String, String> params) {

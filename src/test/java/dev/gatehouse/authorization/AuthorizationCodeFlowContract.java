@@ -790,6 +790,49 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * OpenID Connect Core §11: consent to offline access is received explicitly from a native client
+   * each time, even a confidential one whose consent is remembered; without offline_access the
+   * remembered consent serves.
+   */
+  @Test
+  default void authorizeWhenNativeClientAsksForOfflineAccessThenConsentPageEveryTime()
+      throws Exception {
+    JsonObject client =
+        TestClients.register(
+            TestClients.publicNative()
+                .add("token_endpoint_auth_method", "client_secret_basic")
+                .add(
+                    "grant_types",
+                    Json.createArrayBuilder().add("authorization_code").add("refresh_token")));
+    TestAccount alice = TestAccounts.alice();
+    String base =
+        issuer()
+            + "/authorize?response_type=code&client_id="
+            + client.getString("client_id")
+            + "&redirect_uri=com.example.app:/oauth2redirect&code_challenge_method=S256"
+            + "&code_challenge="
+            + CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+    String offline = base + "&scope=openid%20offline_access";
+    try (Browser browser = new Browser()) {
+      browser.open(offline);
+      browser.login(alice.username(), alice.password());
+      Browser.Step first = browser.consent(true);
+      assertTrue(first.exit().toString().startsWith("com.example.app:/oauth2redirect?code="));
+
+      Browser.Step again = browser.open(offline);
+      Browser.Step silent = browser.open(offline + "&prompt=none");
+      Browser.Step online = browser.open(base + "&scope=openid");
+
+      assertEquals("/consent", again.path(), "asked again, though the consent is remembered");
+      assertTrue(
+          silent.exit().toString().contains("error=consent_required"), silent.exit().toString());
+      assertTrue(
+          online.exit().toString().startsWith("com.example.app:/oauth2redirect?code="),
+          "without offline_access the remembered consent serves: " + online);
+    }
+  }
+
   @Test
   default void authorizeWhenPublicClientWithoutPkceThenInvalidRequest() {
     JsonObject client = TestClients.register(TestClients.publicNative());
