@@ -73,8 +73,11 @@ public class TokenSettings {
    * a lost response); zero (the default) means never.
    */
   public Duration refreshTokenReuseGrace() {
-    return refreshTokenReuseGrace.isNegative() ? Duration.ZERO : refreshTokenReuseGrace;
+    return refreshTokenReuseGrace;
   }
+
+  /** The longest grace window: a retry comes within seconds, and within it reuse goes unseen. */
+  static final Duration MAX_REUSE_GRACE = Duration.ofMinutes(1);
 
   public String defaultAudience() {
     return defaultAudience;
@@ -96,12 +99,30 @@ public class TokenSettings {
   }
 
   /**
-   * The configured resources are checked once the application starts: one no request could ever
-   * name (relative, with a fragment, too long) fails the deployment, instead of answering
-   * invalid_target to every request for it without telling the operator why.
+   * The settings are checked once the application starts. A lifetime of zero or less fails the
+   * deployment, instead of issuing tokens already expired (a refresh token that could never be
+   * used, a chain that dies at its first use). So does a grace window that is negative or longer
+   * than {@link #MAX_REUSE_GRACE}: within it a stolen rotated token is not told from a retry. And
+   * so does a configured resource no request could ever name (relative, with a fragment, too long),
+   * instead of answering invalid_target to every request for it without telling why.
    */
   void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    requirePositive("oidc.token.access-token-ttl", accessTokenTtl);
+    requirePositive("oidc.token.id-token-ttl", idTokenTtl);
+    requirePositive("oidc.token.refresh-token-ttl", refreshTokenTtl);
+    requirePositive("oidc.token.refresh-token-max-lifetime", refreshTokenMaxLifetime);
+    if (refreshTokenReuseGrace.isNegative()
+        || refreshTokenReuseGrace.compareTo(MAX_REUSE_GRACE) > 0) {
+      throw new IllegalStateException(
+          "oidc.token.refresh-token-reuse-grace must be from PT0S to " + MAX_REUSE_GRACE);
+    }
     resources();
+  }
+
+  private static void requirePositive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalStateException(key + " must be longer than zero");
+    }
   }
 
   static String checkedResource(String resource) {

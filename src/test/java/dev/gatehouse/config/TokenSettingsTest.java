@@ -1,9 +1,12 @@
 package dev.gatehouse.config;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,8 +48,60 @@ class TokenSettingsTest {
     assertThrows(IllegalStateException.class, () -> settings(tooLong).checkAtStartup(null));
   }
 
+  @Test
+  void checkAtStartupWhenDefaultsThenPasses() {
+    assertDoesNotThrow(() -> settings(null).checkAtStartup(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"access", "id", "refresh", "max"})
+  void lifetimeWhenZeroOrNegativeThenDeploymentFails(String which) {
+    for (Duration bad : List.of(Duration.ZERO, Duration.ofMinutes(-5))) {
+      TokenSettings settings = settings(null);
+      switch (which) {
+        case "access" -> settings.accessTokenTtl = bad;
+        case "id" -> settings.idTokenTtl = bad;
+        case "refresh" -> settings.refreshTokenTtl = bad;
+        default -> settings.refreshTokenMaxLifetime = bad;
+      }
+
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> settings.checkAtStartup(null));
+
+      assertTrue(refused.getMessage().contains("ttl") || refused.getMessage().contains("max"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PT0S", "PT2S", "PT1M"})
+  void reuseGraceWhenUpToAMinuteThenUsed(String grace) {
+    TokenSettings settings = settings(null);
+    settings.refreshTokenReuseGrace = Duration.parse(grace);
+
+    assertDoesNotThrow(() -> settings.checkAtStartup(null));
+    assertEquals(Duration.parse(grace), settings.refreshTokenReuseGrace());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-PT1S", "PT1M0.001S", "P7D"})
+  void reuseGraceWhenNegativeOrOverAMinuteThenDeploymentFails(String grace) {
+    TokenSettings settings = settings(null);
+    settings.refreshTokenReuseGrace = Duration.parse(grace);
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> settings.checkAtStartup(null));
+
+    assertTrue(refused.getMessage().contains("refresh-token-reuse-grace"), refused.getMessage());
+  }
+
+  /** The shipped defaults, with these resources. */
   private static TokenSettings settings(String resources) {
     TokenSettings settings = new TokenSettings();
+    settings.accessTokenTtl = Duration.ofMinutes(5);
+    settings.idTokenTtl = Duration.ofMinutes(5);
+    settings.refreshTokenTtl = Duration.ofDays(30);
+    settings.refreshTokenMaxLifetime = Duration.ofDays(90);
+    settings.refreshTokenReuseGrace = Duration.ZERO;
     settings.resources = Optional.ofNullable(resources);
     return settings;
   }
