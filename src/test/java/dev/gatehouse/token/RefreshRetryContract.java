@@ -118,9 +118,11 @@ public interface RefreshRetryContract {
   }
 
   /**
-   * With the window open, two identical refreshes at once are a use and its retry: both answer 200,
-   * and exactly one of the two chains goes on (the other's tokens were withdrawn), 5 rounds. The
-   * window is for such a lost response: a third at once would be a reuse.
+   * With the window open, two identical refreshes sent together are a use and its retry: both
+   * answer 200, and exactly one of the two chains goes on (the other's tokens were withdrawn), 5
+   * rounds. Whether the two meet in the database or one follows the other (this test cannot tell
+   * which happened), the outcome must be this one. The window is for such a lost response: a third
+   * at once would be a reuse.
    */
   @Test
   default void refreshRetryWhenTwoIdenticalRefreshesAtOnceThenBothAnsweredAndOneChainLives()
