@@ -122,6 +122,15 @@ public class DatabaseProbe {
   }
 
   /** How many rows a grant has left: itself, codes, access tokens, refresh tokens. */
+  /** The product name of the database the application's persistence unit is on (JDBC metadata). */
+  @GET
+  @Path("product")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String product() {
+    return em.unwrap(org.hibernate.Session.class)
+        .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName());
+  }
+
   @GET
   @Path("grant/{id}")
   @Produces(MediaType.APPLICATION_JSON)
