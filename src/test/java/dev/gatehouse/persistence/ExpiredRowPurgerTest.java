@@ -193,14 +193,19 @@ class ExpiredRowPurgerTest {
             return 0;
           }
         };
-    purger.tokenSettings = grace(Duration.ofDays(3));
+    purger.tokenSettings = grace(Duration.ofMinutes(1));
     Instant now = Instant.parse("2026-06-01T12:00:00Z");
+    Instant hourAgo = now.minus(Duration.ofHours(1));
 
     purger.purge(now);
+    assertEquals(now.minus(RETENTION), cutoffs.get("rotated refresh tokens"), "the retention");
+    assertEquals(now.minus(RETENTION), cutoffs.get("refresh tokens"), "the retention");
+    assertEquals(now.minus(RETENTION), cutoffs.get("access tokens"));
 
-    assertEquals(now.minus(Duration.ofDays(3)), cutoffs.get("rotated refresh tokens"));
-    assertEquals(now.minus(Duration.ofDays(1)), cutoffs.get("refresh tokens"), "the retention");
-    assertEquals(now.minus(Duration.ofDays(1)), cutoffs.get("access tokens"));
+    purger.settings = settings(Duration.ofSeconds(10));
+    purger.purge(hourAgo);
+    assertEquals(hourAgo.minus(Duration.ofMinutes(1)), cutoffs.get("rotated refresh tokens"));
+    assertEquals(hourAgo.minus(Duration.ofSeconds(10)), cutoffs.get("refresh tokens"));
   }
 
   private static void await(CountDownLatch latch) {
@@ -240,12 +245,19 @@ class ExpiredRowPurgerTest {
     };
   }
 
+  /** Not the default (1 day), so that a retention taken from elsewhere shows. */
+  private static final Duration RETENTION = Duration.ofHours(7);
+
   private static CleanupSettings settings() {
+    return settings(RETENTION);
+  }
+
+  private static CleanupSettings settings(Duration retention) {
     CleanupSettings settings = new CleanupSettings();
     try {
       set(settings, "interval", Duration.ofMinutes(10));
       set(settings, "batchSize", BATCH);
-      set(settings, "retention", Duration.ofDays(1));
+      set(settings, "retention", retention);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

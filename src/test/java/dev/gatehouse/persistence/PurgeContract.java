@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The purge job as it runs in the server: a timer (every 2 s in the container tests, batches of 2
- * rows) deletes what real flows created once it is older than the retention (1 day). Rows are moved
- * into the past by a test-only endpoint; nothing here calls the purge directly.
+ * rows) deletes what real flows created once it is older than the retention (6 hours in the
+ * container tests, not the 1-day default, so that rows 12 hours old tell whether the setting is
+ * followed). Rows are moved into the past by a test-only endpoint; nothing here calls the purge
+ * directly.
  */
 public interface PurgeContract {
 
@@ -50,7 +52,7 @@ public interface PurgeContract {
       JsonObject liveRows = PastRows.grantRows(live);
       assertEquals(rows(1, 1, 3, 3), PastRows.grantRows(grantOf(third, Duration.ZERO)));
 
-      // Past the 30-day refresh-token lifetime and the 1-day retention: everything may go.
+      // Past the 30-day refresh-token lifetime and the retention: everything may go.
       String expired = grantOf(third, Duration.ofDays(32));
 
       awaitRows(expired, rows(0, 0, 0, 0));
@@ -74,7 +76,7 @@ public interface PurgeContract {
     try (SignIn.Session session = offlineSession(client)) {
       JsonObject old = session.tokens();
       JsonObject recent = session.tokens();
-      String recentGrant = grantOf(recent, Duration.ofDays(30).plus(Duration.ofHours(12)));
+      String recentGrant = grantOf(recent, Duration.ofDays(30).plus(Duration.ofHours(1)));
 
       String oldGrant = grantOf(old, Duration.ofDays(32));
 
@@ -83,7 +85,7 @@ public interface PurgeContract {
       assertEquals(
           "invalid_grant",
           json(refresh(client, recent.getString("refresh_token"), null)).getString("error"),
-          "kept, but expired twelve hours ago");
+          "kept, but expired an hour ago");
       Thread.sleep(2_500); // at least one more purge run (every 2 s in the container tests)
       assertEquals(rows(1, 0, 0, 1), PastRows.grantRows(recentGrant), "still kept");
     }
@@ -163,7 +165,7 @@ public interface PurgeContract {
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session = offlineSession(client)) {
-      List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 2);
+      List<JsonObject> chain = chainWithFirstRotatedTwelveHoursAgo(client, session, 2);
       JsonObject first = chain.get(0);
       JsonObject third = chain.get(2);
       String family = familyOf(first.getString("refresh_token"));
@@ -193,7 +195,7 @@ public interface PurgeContract {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     JsonObject other = TestClients.register(TestClients.withRefresh());
     try (SignIn.Session session = offlineSession(client)) {
-      List<JsonObject> chain = chainWithFirstRotatedTwoDaysAgo(client, session, 1);
+      List<JsonObject> chain = chainWithFirstRotatedTwelveHoursAgo(client, session, 1);
       String old = chain.get(0).getString("refresh_token");
       JsonObject second = chain.get(1);
       awaitRefreshTokens(grantOf(second, Duration.ZERO), 1, "the rotated token is purged");
@@ -277,7 +279,8 @@ public interface PurgeContract {
           "the recent grant really is revoked: kept for the retention, not for being live");
       String recentGrant = grantOf(recent, Duration.ZERO);
 
-      String oldGrant = ageRevocation(old, Duration.ofDays(2));
+      // Beyond the 6-hour retention set for these tests, within the 1-day default.
+      String oldGrant = ageRevocation(old, Duration.ofHours(12));
 
       awaitRows(oldGrant, rows(0, 0, 0, 0));
       assertEquals(
@@ -328,17 +331,17 @@ public interface PurgeContract {
 
   /**
    * The session's next tokens and {@code refreshes} rotations of them, first to last; the first
-   * refresh token then moved two days into the past (rotated beyond the 1-day retention, though in
-   * date for 28 more days).
+   * refresh token then moved 12 hours into the past (rotated beyond the 6-hour retention of these
+   * tests, within the 1-day default, and in date for weeks more).
    */
-  private static List<JsonObject> chainWithFirstRotatedTwoDaysAgo(
+  private static List<JsonObject> chainWithFirstRotatedTwelveHoursAgo(
       JsonObject client, SignIn.Session session, int refreshes) throws Exception {
     List<JsonObject> chain = new ArrayList<>(List.of(session.tokens()));
     for (int i = 0; i < refreshes; i++) {
       String previous = chain.get(chain.size() - 1).getString("refresh_token");
       chain.add(json(refresh(client, previous, null)));
     }
-    PastRows.ageRefreshToken(chain.get(0).getString("refresh_token"), Duration.ofDays(2));
+    PastRows.ageRefreshToken(chain.get(0).getString("refresh_token"), Duration.ofHours(12));
     return chain;
   }
 
