@@ -175,11 +175,18 @@ public interface IntrospectionContract {
     assertTrue(json(introspect(client, refresh)).getBoolean("active"));
 
     // Past its 30-day idle lifetime by an hour (and so still within the purge's retention).
-    PastRows.ageGrant(tokens.getString("access_token"), Duration.ofDays(30).plusHours(1), ALL);
+    String grantId =
+        PastRows.ageGrant(tokens.getString("access_token"), Duration.ofDays(30).plusHours(1), ALL);
 
     assertEquals(INACTIVE, json(introspect(client, refresh)));
     Response use = AsClient.refresh(client, refresh, null);
-    assertEquals("invalid_grant", json(use).getString("error"));
+    JsonObject refused = json(use);
+    assertEquals("invalid_grant", refused.getString("error"));
+    assertEquals(
+        "The refresh token has expired",
+        refused.getString("error_description"),
+        "refused as expired, not as unknown");
+    assertEquals(1, PastRows.grantRows(grantId).getInt("refresh_tokens"), "its row is still there");
   }
 
   /**

@@ -110,6 +110,9 @@ public interface RevocationContract {
 
     assertEquals(200, status(revoke(client, "no-such-token", null)));
     assertEquals(200, status(revoke(client, "eyJhbGciOiJub25lIn0.e30.", "access_token")));
+    assertTrue(
+        json(introspect(client, refreshToken)).getBoolean("active"),
+        "an unknown token revoked nothing of the client's");
     assertEquals(200, status(revoke(client, refreshToken, null)));
     assertFalse(json(introspect(client, refreshToken)).getBoolean("active"));
     assertEquals(200, status(revoke(client, refreshToken, null)), "revoking twice is fine");
