@@ -48,6 +48,9 @@ public class AuthorizationCodeGrant implements GrantHandler {
   @Override
   public TokenResponse handle(TokenRequest request) {
     String code = required(request, "code");
+    // RFC 6749 §4.1.3: required, as every authorization request here carries one (§5.2: a missing
+    // parameter is invalid_request, before the code is touched).
+    required(request, "redirect_uri");
     // Before the code is consumed: a request refused for its resource may be sent again without.
     ResourceIndicators.requireNoneOr(request.params("resource"), settings.defaultAudience());
     Instant now = clock.instant();

@@ -870,10 +870,14 @@ public interface AuthorizationCodeFlowContract {
     Attempt attempt = attempt(client, "openid");
     AuthorizationCode code = obtainCode(client, attempt);
 
-    redeem(client, code, attempt.verifier());
+    OIDCTokenResponse first = redeem(client, code, attempt.verifier());
     TokenErrorResponse replay = redeemError(client, code, attempt.verifier());
 
     assertEquals("invalid_grant", replay.getErrorObject().getCode());
+    assertEquals(
+        401,
+        AsClient.userInfo(first.getOIDCTokens().getAccessToken().getValue()).getStatus(),
+        "RFC 6749 §4.1.2: the replay revoked the tokens the code gave");
   }
 
   @Test
@@ -913,8 +917,18 @@ public interface AuthorizationCodeFlowContract {
             new AuthorizationCodeGrant(code, URI.create(CALLBACK + "?x=1"), attempt.verifier()));
     TokenResponse mismatch = OIDCTokenResponseParser.parse(otherRedirect.toHTTPRequest().send());
     assertEquals("invalid_grant", mismatch.toErrorResponse().getErrorObject().getCode());
+    TokenRequest noRedirect =
+        new TokenRequest(
+            URI.create(issuer() + "/token"),
+            new ClientSecretBasic(owner.id(), owner.secret()),
+            new AuthorizationCodeGrant(code, null, attempt.verifier()));
+    TokenResponse missing = OIDCTokenResponseParser.parse(noRedirect.toHTTPRequest().send());
+    assertEquals(
+        "invalid_request",
+        missing.toErrorResponse().getErrorObject().getCode(),
+        "RFC 6749 §4.1.3, §5.2: a required parameter missing");
 
-    // Neither refusal used the code up; and the thief replaying it once used revokes nothing.
+    // No refusal used the code up; and the thief replaying it once used revokes nothing.
     OIDCTokenResponse owned = redeem(owner, code, attempt.verifier());
     String accessToken = owned.getOIDCTokens().getAccessToken().getValue();
     assertEquals(
