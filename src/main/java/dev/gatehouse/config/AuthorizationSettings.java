@@ -1,6 +1,8 @@
 package dev.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +26,29 @@ public class AuthorizationSettings {
   @Inject
   @ConfigProperty(name = "oidc.session.ttl")
   Duration sessionTtl;
+
+  /** RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED." */
+  static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
+
+  /**
+   * The lifetimes are checked once the application starts: zero or less fails the deployment
+   * (codes, pages and sessions that end as they begin), and so does a code lifetime over {@link
+   * #MAX_CODE_TTL}, a window for a stolen code the specification advises against.
+   */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
+      throw new IllegalStateException(
+          "oidc.authorization.code-ttl must be longer than zero and at most " + MAX_CODE_TTL);
+    }
+    requirePositive("oidc.authorization.request-ttl", requestTtl);
+    requirePositive("oidc.session.ttl", sessionTtl);
+  }
+
+  private static void requirePositive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalStateException(key + " must be longer than zero");
+    }
+  }
 
   public Duration codeTtl() {
     return codeTtl;
