@@ -208,20 +208,20 @@ public interface ClientAuthContract {
             .header("Authorization", basic(id, secret))
             .post(Entity.form(new Form("client_secret", secret)));
     Response jsonBody =
-        request(PROBE).header("Authorization", basic(id, secret)).post(Entity.json("{}"));
+        request("/token")
+            .header("Authorization", basic(id, secret))
+            .post(Entity.json("{\"grant_type\":\"client_credentials\"}"));
     Response repeated =
         request(PROBE)
             .post(
                 Entity.entity(
                     "client_id=" + id + "&client_id=" + id, "application/x-www-form-urlencoded"));
 
-    for (Response r : new Response[] {two, repeated}) {
+    // RFC 6749 §2.3, §5.2: at /token itself a JSON body is no form, whatever credentials it has.
+    for (Response r : new Response[] {two, repeated, jsonBody}) {
       assertEquals(400, r.getStatus());
       assertEquals("invalid_request", json(r).getString("error"));
     }
-    // A non-form body never reaches client authentication: 415, in the same JSON error shape.
-    assertEquals(415, jsonBody.getStatus());
-    assertEquals("invalid_request", json(jsonBody).getString("error"));
   }
 
   @Test
