@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.FreshDatabase;
 import dev.gatehouse.testing.JpaDatabase;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One password check at a time per account, and the lockout, on the real schema (H2). */
+@Tag(FreshDatabase.TAG)
 class LoginAttemptsTest {
 
   static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.FreshDatabase;
 import dev.gatehouse.testing.JpaDatabase;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The jti record of client assertions, on the real schema (H2). */
+@Tag(FreshDatabase.TAG)
 class AssertionReplayGuardTest {
 
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -31,8 +34,8 @@ class AssertionReplayGuardTest {
 
   /**
    * Two first uses at once: the second one's check finds nothing committed, and its insert meets
-   * the first's row at the primary key; H2 holds it there until the first commits (within its 2 s
-   * lock timeout), then refuses it.
+   * the first's row at the primary key; the database holds it there until the first commits (within
+   * its 2 s lock timeout), then refuses it.
    */
   @Test
   void firstUseWhenAnotherTransactionRecordsTheSameJtiMeanwhileThenConcurrentUse()
@@ -63,7 +66,7 @@ class AssertionReplayGuardTest {
       first.getTransaction().begin();
       assertTrue(guard(first).firstUse("client-slow", "jti-slow", UNTIL, NOW));
 
-      // The second waits on the first's uncommitted row until H2's lock timeout.
+      // The second waits on the first's uncommitted row until the lock timeout (2 s).
       RuntimeException failure =
           assertThrows(RuntimeException.class, () -> firstUse("client-slow", "jti-slow"));
       assertFalse(failure instanceof AssertionReplayGuard.ConcurrentUse, failure.toString());

@@ -3,23 +3,22 @@ package dev.gatehouse.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.gatehouse.testing.FreshDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** V12 on grants made before it: those whose code row is still stored learn its hash from it. */
+@Tag(FreshDatabase.TAG)
 class GrantCodeMigrationTest {
 
   @Test
   void migrateWhenCodeRowStoredThenGrantRecordsItsHashAndOthersNone() throws SQLException {
-    String url = "jdbc:h2:mem:v12-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    migrate(url, "11");
-    try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+    try (FreshDatabase database = new FreshDatabase("v12", "11");
+        Connection db = database.connect()) {
       grant(db, "with-code");
       grant(db, "code-purged");
       try (PreparedStatement code =
@@ -30,21 +29,11 @@ class GrantCodeMigrationTest {
         code.executeUpdate();
       }
 
-      migrate(url, "latest");
+      database.migrate("latest");
 
       assertEquals("hash-of-code", codeHash(db, "with-code"));
       assertNull(codeHash(db, "code-purged"));
-      db.createStatement().execute("SHUTDOWN");
     }
-  }
-
-  private static void migrate(String url, String target) {
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .locations("classpath:db/migration")
-        .target(target)
-        .load()
-        .migrate();
   }
 
   private static void grant(Connection db, String id) throws SQLException {

@@ -4,34 +4,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real persistence unit (entities, named queries, Hibernate) on a fresh in-memory H2 database
- * migrated by Flyway, with resource-local transactions: for unit tests of repositories and their
- * SQL without a container. Register it in a test class with {@code @RegisterExtension static final
- * JpaDatabase db = new JpaDatabase();}: it is closed after the class's tests.
+ * The real persistence unit (entities, named queries, Hibernate) on a {@link FreshDatabase} (a
+ * fresh in-memory H2 database, or a schema of its own in PostgreSQL under -Dunit.db=postgresql),
+ * with resource-local transactions: for unit tests of repositories and their SQL without a
+ * container. Register it in a test class with {@code @RegisterExtension static final JpaDatabase db
+ * = new JpaDatabase();}: it is closed, and the database dropped, after the class's tests.
  */
 public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
 
+  private final FreshDatabase database;
   private final EntityManagerFactory factory;
 
   public JpaDatabase() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:jpa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    database = new FreshDatabase("jpa");
     factory =
         Persistence.createEntityManagerFactory(
             "gatehouse",
             Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.nonJtaDataSource", dataSource,
+                "jakarta.persistence.nonJtaDataSource", database.dataSource(),
                 "hibernate.transaction.jta.platform",
                     "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
   }
@@ -63,5 +59,6 @@ public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
   @Override
   public void close() {
     factory.close();
+    database.close();
   }
 }

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.testing.FreshDatabase;
 import dev.gatehouse.testing.JpaDatabase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The grant updates that race with each other, on the real schema (H2). */
+@Tag(FreshDatabase.TAG)
 class GrantRepositoryTest {
 
   static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.persistence.SecretHasher;
+import dev.gatehouse.testing.FreshDatabase;
 import dev.gatehouse.testing.JpaDatabase;
 import dev.gatehouse.testing.Together;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The refresh-token queries of rotation and the retry window, on the real schema (H2). */
+@Tag(FreshDatabase.TAG)
 class RefreshTokenRepositoryTest {
 
   static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
