@@ -38,7 +38,8 @@ public record ClientMetadata(
     Map<String, String> uris,
     String idTokenSignedResponseAlg,
     String accessTokenProfile,
-    List<String> resources) {
+    List<String> resources,
+    String tokenEndpointAuthSigningAlg) {
 
   /** The scopes about the signed-in user (OpenID Connect Core §5.4, §11), open to every client. */
   public static final Set<String> USER_SCOPES =
@@ -56,6 +57,12 @@ public record ClientMetadata(
   public static final String APPLICATION_TYPE = "application_type";
   public static final String CONTACTS = "contacts";
   public static final String ID_TOKEN_SIGNED_RESPONSE_ALG = "id_token_signed_response_alg";
+
+  /**
+   * The one algorithm the client's private_key_jwt assertions must be signed with (OpenID Connect
+   * Dynamic Client Registration §2); absent: any of {@link AuthMethods#ASSERTION_ALGORITHMS}.
+   */
+  public static final String TOKEN_ENDPOINT_AUTH_SIGNING_ALG = "token_endpoint_auth_signing_alg";
 
   /**
    * Gatehouse extension: the access-token profile, {@code rfc9068} (default, {@code typ: at+jwt})
@@ -111,6 +118,13 @@ public record ClientMetadata(
         .anyMatch(o -> o.isPresent() && o.get().equals(origin));
   }
 
+  /** The algorithms this client's assertions may be signed with. */
+  public List<String> assertionAlgorithms() {
+    return tokenEndpointAuthSigningAlg == null
+        ? AuthMethods.ASSERTION_ALGORITHMS
+        : List.of(tokenEndpointAuthSigningAlg);
+  }
+
   public boolean usesMpJwtProfile() {
     return PROFILE_MP_JWT.equals(accessTokenProfile);
   }
@@ -151,6 +165,7 @@ public record ClientMetadata(
     json.add(RESPONSE_TYPES, JSON.createArrayBuilder(responseTypes));
     addIfPresent(json, SCOPE, scope);
     json.add(TOKEN_ENDPOINT_AUTH_METHOD, tokenEndpointAuthMethod);
+    addIfPresent(json, TOKEN_ENDPOINT_AUTH_SIGNING_ALG, tokenEndpointAuthSigningAlg);
     if (jwks != null) {
       json.add(JWKS, jwks);
     }
@@ -189,7 +204,8 @@ public record ClientMetadata(
         uris,
         json.getString(ID_TOKEN_SIGNED_RESPONSE_ALG),
         json.getString(ACCESS_TOKEN_PROFILE, PROFILE_RFC9068),
-        strings(json, RESOURCES));
+        strings(json, RESOURCES),
+        json.getString(TOKEN_ENDPOINT_AUTH_SIGNING_ALG, null));
   }
 
   private static List<String> strings(JsonObject json, String name) {

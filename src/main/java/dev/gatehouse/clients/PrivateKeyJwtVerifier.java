@@ -94,7 +94,8 @@ public class PrivateKeyJwtVerifier {
         new JwtConsumerBuilder()
             .setJwsAlgorithmConstraints(
                 new AlgorithmConstraints(
-                    ConstraintType.PERMIT, AuthMethods.ASSERTION_ALGORITHMS.toArray(String[]::new)))
+                    ConstraintType.PERMIT,
+                    client.metadata().assertionAlgorithms().toArray(String[]::new)))
             .setVerificationKeyResolver(keys(client.metadata(), selfRegistered(client)))
             .setExpectedIssuer(clientId)
             .setExpectedSubject(clientId)

@@ -85,7 +85,30 @@ public final class ClientMetadataValidator {
             informationalUris(request),
             idTokenAlg(request),
             accessTokenProfile(request),
-            resources(request, grantTypes)));
+            resources(request, grantTypes),
+            assertionAlg(request, authMethod)));
+  }
+
+  /**
+   * OpenID Connect Dynamic Client Registration §2: the one algorithm the client's assertions will
+   * be signed with (then any other is refused); for private_key_jwt only, one this provider
+   * accepts.
+   */
+  private static String assertionAlg(JsonObject request, String authMethod) {
+    String alg = string(request, ClientMetadata.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, null);
+    if (alg == null) {
+      return null;
+    }
+    if (!authMethod.equals(AuthMethods.PRIVATE_KEY_JWT)) {
+      throw OAuthException.invalidClientMetadata(
+          "token_endpoint_auth_signing_alg is for private_key_jwt clients only");
+    }
+    if (!AuthMethods.ASSERTION_ALGORITHMS.contains(alg)) {
+      throw OAuthException.invalidClientMetadata(
+          "token_endpoint_auth_signing_alg must be one of "
+              + String.join(", ", AuthMethods.ASSERTION_ALGORITHMS));
+    }
+    return alg;
   }
 
   /**

@@ -58,6 +58,7 @@ class AskEveryTimeTest {
         Map.of(),
         "RS256",
         "rfc9068",
-        List.of());
+        List.of(),
+        null);
   }
 }

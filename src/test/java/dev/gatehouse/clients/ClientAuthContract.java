@@ -239,6 +239,38 @@ public interface ClientAuthContract {
     assertEquals("invalid_client", json(replay).getString("error"));
   }
 
+  /**
+   * OpenID Connect Dynamic Client Registration §2: a client registered with
+   * token_endpoint_auth_signing_alg gets it back, and its assertions signed with any other
+   * algorithm are refused, though its key verifies them.
+   */
+  @Test
+  default void privateKeyJwtWhenSignedOtherwiseThanTheRegisteredAlgorithmThenInvalidClient()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-ps256").generate();
+    OIDCClientInformation client =
+        registerWithNimbus(new JWKSet(key.toPublicJWK()), JWSAlgorithm.PS256);
+    assertEquals(JWSAlgorithm.PS256, client.getOIDCMetadata().getTokenEndpointAuthJWSAlg());
+    URI audience = URI.create(issuer());
+    PrivateKeyJWT ps256 =
+        new PrivateKeyJWT(
+            client.getID(),
+            audience,
+            JWSAlgorithm.PS256,
+            key.toRSAPrivateKey(),
+            key.getKeyID(),
+            null);
+
+    Response rs256 =
+        request(PROBE)
+            .post(Entity.form(form(signed(client.getID(), key, issuer()).toParameters())));
+    Response accepted = request(PROBE).post(Entity.form(form(ps256.toParameters())));
+
+    assertEquals(401, rs256.getStatus());
+    assertEquals("invalid_client", json(rs256).getString("error"));
+    assertEquals(200, accepted.getStatus(), () -> accepted.readEntity(String.class));
+  }
+
   @Test
   default void privateKeyJwtWhenAudienceIsTokenEndpointThenAccepted() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key-2").generate();
@@ -467,10 +499,17 @@ public interface ClientAuthContract {
   }
 
   private static OIDCClientInformation registerWithNimbus(JWKSet publicKeys) throws Exception {
+    return registerWithNimbus(publicKeys, null);
+  }
+
+  /** A private_key_jwt client, with its token_endpoint_auth_signing_alg (null: none). */
+  private static OIDCClientInformation registerWithNimbus(JWKSet publicKeys, JWSAlgorithm alg)
+      throws Exception {
     OIDCClientMetadata metadata = new OIDCClientMetadata();
     metadata.setName("Nimbus RP");
     metadata.setRedirectionURI(URI.create("https://rp.example/callback"));
     metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+    metadata.setTokenEndpointAuthJWSAlg(alg);
     metadata.setJWKSet(publicKeys);
     OIDCClientRegistrationRequest request =
         new OIDCClientRegistrationRequest(base().resolve("/register"), metadata, null);

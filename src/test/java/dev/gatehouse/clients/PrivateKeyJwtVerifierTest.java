@@ -132,6 +132,34 @@ class PrivateKeyJwtVerifierTest {
   }
 
   /** A jwks stored before registration checked its shape: refused, not a 500. */
+  /**
+   * OpenID Connect Dynamic Client Registration §2: a registered token_endpoint_auth_signing_alg is
+   * the only algorithm accepted from that client, though the key would verify the other.
+   */
+  @Test
+  void verifyWhenSignedOtherwiseThanTheRegisteredAlgorithmThenInvalidClient() throws Exception {
+    JsonObject keys = Json.createReader(new StringReader(publicJwks(key))).readObject();
+    ClientMetadata ps256Only = withKeys(keys, null, "PS256");
+    Client registered = new Client(CLIENT, ps256Only, Client.Origin.CONFIGURED, Instant.now());
+    PrivateKeyJwtVerifier verifier = new PrivateKeyJwtVerifier();
+
+    assertEquals(
+        CLIENT,
+        verifier
+            .verify(
+                sign(key, claims(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256),
+                registered,
+                List.of(AUD))
+            .getSubject());
+    OAuthException refused =
+        assertThrows(
+            OAuthException.class,
+            () -> verifier.verify(sign(key, claims()), registered, List.of(AUD)));
+    assertEquals(OAuthError.INVALID_CLIENT, refused.error());
+    assertEquals(
+        CLIENT, verify(sign(key, claims())).getSubject(), "without a registered algorithm: RS256");
+  }
+
   @Test
   void verifyWhenStoredJwksMalformedThenInvalidClient() {
     ClientMetadata malformed =
@@ -181,10 +209,14 @@ class PrivateKeyJwtVerifierTest {
   }
 
   private static String sign(RsaJsonWebKey key, String claims) {
+    return sign(key, claims, AlgorithmIdentifiers.RSA_USING_SHA256);
+  }
+
+  private static String sign(RsaJsonWebKey key, String claims, String alg) {
     try {
       JsonWebSignature jws = new JsonWebSignature();
       jws.setPayload(claims);
-      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+      jws.setAlgorithmHeaderValue(alg);
       jws.setKeyIdHeaderValue(key.getKeyId());
       jws.setKey(key.getPrivateKey());
       return jws.getCompactSerialization();
@@ -223,6 +255,10 @@ class PrivateKeyJwtVerifierTest {
   }
 
   private static ClientMetadata withKeys(JsonObject keys, String jwksUri) {
+    return withKeys(keys, jwksUri, null);
+  }
+
+  private static ClientMetadata withKeys(JsonObject keys, String jwksUri, String assertionAlg) {
     return new ClientMetadata(
         List.of(),
         List.of(),
@@ -238,6 +274,7 @@ class PrivateKeyJwtVerifierTest {
         Map.of(),
         "RS256",
         "rfc9068",
-        List.of());
+        List.of(),
+        assertionAlg);
   }
 }

@@ -246,7 +246,11 @@ class ClientMetadataValidatorTest {
         "{'redirect_uris':['https://a.example/cb'],'logo_uri':'javascript:alert(1)'}|invalid_client_metadata|logo_uri",
         "{'redirect_uris':['https://a.example/cb'],'id_token_signed_response_alg':'none'}|invalid_client_metadata|RS256",
         "{'redirect_uris':['https://a.example/cb'],'id_token_signed_response_alg':'HS256'}|invalid_client_metadata|RS256",
-        "{'redirect_uris':['https://a.example/cb'],'post_logout_redirect_uris':['http://evil.example/']}|invalid_redirect_uri|post_logout_redirect_uris"
+        "{'redirect_uris':['https://a.example/cb'],'post_logout_redirect_uris':['http://evil.example/']}|invalid_redirect_uri|post_logout_redirect_uris",
+        "{'redirect_uris':['https://a.example/cb'],'token_endpoint_auth_signing_alg':'RS256'}|invalid_client_metadata|private_key_jwt clients only",
+        "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'private_key_jwt','jwks_uri':'https://keys.example/jwks','token_endpoint_auth_signing_alg':'none'}|invalid_client_metadata|must be one of",
+        "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'private_key_jwt','jwks_uri':'https://keys.example/jwks','token_endpoint_auth_signing_alg':'HS256'}|invalid_client_metadata|must be one of",
+        "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'private_key_jwt','jwks_uri':'https://keys.example/jwks','token_endpoint_auth_signing_alg':42}|invalid_client_metadata|must be a string"
       })
   void validateWhenMetadataContradictoryOrMalformedThenRfc7591Error(
       String request, String error, String words) {
@@ -254,6 +258,27 @@ class ClientMetadataValidatorTest {
 
     assertEquals(error, e.error().code());
     assertTrue(e.description().contains(words), e.description());
+  }
+
+  /** OpenID Connect Dynamic Client Registration §2: kept, shown, and read back as stored. */
+  @Test
+  void validateWhenPrivateKeyJwtClientNamesItsAssertionAlgorithmThenKeptAndShown() {
+    ClientMetadata m =
+        ClientMetadataValidator.validate(
+            json(
+                "{'grant_types':['client_credentials'],'token_endpoint_auth_method':"
+                    + "'private_key_jwt','jwks_uri':'https://keys.example/jwks',"
+                    + "'token_endpoint_auth_signing_alg':'PS256'}"));
+    ClientMetadata unnamed =
+        ClientMetadataValidator.validate(json("{'redirect_uris':['https://a.example/cb']}"));
+
+    assertEquals(List.of("PS256"), m.assertionAlgorithms());
+    assertEquals("PS256", m.toJson().build().getString("token_endpoint_auth_signing_alg"));
+    assertEquals(m, ClientMetadata.fromJson(m.toJson().build()));
+    assertNull(unnamed.tokenEndpointAuthSigningAlg());
+    assertTrue(
+        !unnamed.toJson().build().containsKey("token_endpoint_auth_signing_alg"),
+        "absent when not registered");
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class AuthenticatedClients {
             Map.of(),
             "RS256",
             "rfc9068",
-            List.of()));
+            List.of(),
+            null));
   }
 }
