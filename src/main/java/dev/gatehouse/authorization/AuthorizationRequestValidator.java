@@ -107,14 +107,19 @@ public class AuthorizationRequestValidator {
     return uri;
   }
 
+  /**
+   * RFC 6749 §3.1: no parameter more than once, but {@code resource}, which RFC 8707 §2 lets a
+   * client repeat (a user's tokens here are for the default audience: the token endpoint judges the
+   * resources named there).
+   */
   private static void checkNoRepeats(MultivaluedMap<String, String> params, Step step) {
     params.forEach(
         (name, values) -> {
-          if (values.size() > 1) {
+          if (values.size() > 1 && !name.equals("resource")) {
             throw step.error(OAuthError.INVALID_REQUEST, "Parameter " + name + " is repeated");
           }
           // Stored with the pending request: a NUL no parameter may hold fails the database.
-          if (!StoredText.storable(values.get(0))) {
+          if (!values.stream().allMatch(StoredText::storable)) {
             throw step.error(
                 OAuthError.INVALID_REQUEST, "Parameter " + name + " holds a NUL character");
           }

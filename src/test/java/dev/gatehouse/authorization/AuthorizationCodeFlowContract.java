@@ -362,13 +362,18 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
+  /**
+   * Unknown and display parameters are ignored; so are RFC 8707 resources, which §2 lets a client
+   * repeat (not a repeated parameter): the token endpoint judges those named there.
+   */
   @Test
   default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     String uri =
         attempt(client, "openid").uri()
-            + "&display=page&ui_locales=de&claims_locales=de&acr_values=urn%3Aloa%3A1&login_hint=x&x_vendor=1";
+            + "&display=page&ui_locales=de&claims_locales=de&acr_values=urn%3Aloa%3A1&login_hint=x&x_vendor=1"
+            + "&resource=https%3A%2F%2Fapi.example%2Forders&resource=https%3A%2F%2Fapi.example%2Fb";
     Response direct =
         request(uri.substring(uri.indexOf("/authorize")))
             .header("Origin", "https://app.example")
