@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** One password check at a time per account, and the lockout, on the real schema (H2). */
+/**
+ * One password check at a time per account, and the lockout, on the real schema (H2; PostgreSQL in
+ * its profile).
+ */
 @Tag(FreshDatabase.TAG)
 class LoginAttemptsTest {
 

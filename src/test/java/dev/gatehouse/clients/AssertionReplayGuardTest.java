@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The jti record of client assertions, on the real schema (H2). */
+/** The jti record of client assertions, on the real schema (H2; PostgreSQL in its profile). */
 @Tag(FreshDatabase.TAG)
 class AssertionReplayGuardTest {
 
@@ -35,7 +35,7 @@ class AssertionReplayGuardTest {
   /**
    * Two first uses at once: the second one's check finds nothing committed, and its insert meets
    * the first's row at the primary key; the database holds it there until the first commits (within
-   * its 2 s lock timeout), then refuses it.
+   * its 5 s lock timeout), then refuses it.
    */
   @Test
   void firstUseWhenAnotherTransactionRecordsTheSameJtiMeanwhileThenConcurrentUse()
@@ -53,6 +53,9 @@ class AssertionReplayGuardTest {
           assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
       assertInstanceOf(AssertionReplayGuard.ConcurrentUse.class, failure.getCause());
     } finally {
+      if (first.getTransaction().isActive()) {
+        first.getTransaction().rollback();
+      }
       first.close();
     }
     assertFalse(firstUse("client-race", "jti-race"), "recorded once, by the first");
@@ -66,12 +69,15 @@ class AssertionReplayGuardTest {
       first.getTransaction().begin();
       assertTrue(guard(first).firstUse("client-slow", "jti-slow", UNTIL, NOW));
 
-      // The second waits on the first's uncommitted row until the lock timeout (2 s).
+      // The second waits on the first's uncommitted row until the lock timeout (5 s).
       RuntimeException failure =
           assertThrows(RuntimeException.class, () -> firstUse("client-slow", "jti-slow"));
       assertFalse(failure instanceof AssertionReplayGuard.ConcurrentUse, failure.toString());
-      first.getTransaction().rollback();
     } finally {
+      // Its row lock released whatever happened, so that the database can be dropped.
+      if (first.getTransaction().isActive()) {
+        first.getTransaction().rollback();
+      }
       first.close();
     }
   }

@@ -131,7 +131,6 @@ class PrivateKeyJwtVerifierTest {
     }
   }
 
-  /** A jwks stored before registration checked its shape: refused, not a 500. */
   /**
    * OpenID Connect Dynamic Client Registration §2: a registered token_endpoint_auth_signing_alg is
    * the only algorithm accepted from that client, though the key would verify the other.
@@ -160,6 +159,7 @@ class PrivateKeyJwtVerifierTest {
         CLIENT, verify(sign(key, claims())).getSubject(), "without a registered algorithm: RS256");
   }
 
+  /** A jwks stored before registration checked its shape: refused, not a 500. */
   @Test
   void verifyWhenStoredJwksMalformedThenInvalidClient() {
     ClientMetadata malformed =

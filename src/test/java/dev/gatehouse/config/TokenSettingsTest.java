@@ -54,21 +54,27 @@ class TokenSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"access", "id", "refresh", "max"})
-  void lifetimeWhenZeroOrNegativeThenDeploymentFails(String which) {
+  @ValueSource(
+      strings = {
+        "oidc.token.access-token-ttl",
+        "oidc.token.id-token-ttl",
+        "oidc.token.refresh-token-ttl",
+        "oidc.token.refresh-token-max-lifetime"
+      })
+  void lifetimeWhenZeroOrNegativeThenDeploymentFailsNamingIt(String key) {
     for (Duration bad : List.of(Duration.ZERO, Duration.ofMinutes(-5))) {
       TokenSettings settings = settings(null);
-      switch (which) {
-        case "access" -> settings.accessTokenTtl = bad;
-        case "id" -> settings.idTokenTtl = bad;
-        case "refresh" -> settings.refreshTokenTtl = bad;
+      switch (key) {
+        case "oidc.token.access-token-ttl" -> settings.accessTokenTtl = bad;
+        case "oidc.token.id-token-ttl" -> settings.idTokenTtl = bad;
+        case "oidc.token.refresh-token-ttl" -> settings.refreshTokenTtl = bad;
         default -> settings.refreshTokenMaxLifetime = bad;
       }
 
       IllegalStateException refused =
           assertThrows(IllegalStateException.class, () -> settings.checkAtStartup(null));
 
-      assertTrue(refused.getMessage().contains("ttl") || refused.getMessage().contains("max"));
+      assertEquals(key + " must be longer than zero", refused.getMessage());
     }
   }
 

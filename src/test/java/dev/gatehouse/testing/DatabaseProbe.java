@@ -121,7 +121,6 @@ public class DatabaseProbe {
             Duration.parse(by).toSeconds()));
   }
 
-  /** How many rows a grant has left: itself, codes, access tokens, refresh tokens. */
   /** The product name of the database the application's persistence unit is on (JDBC metadata). */
   @GET
   @Path("product")
@@ -131,6 +130,7 @@ public class DatabaseProbe {
         .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName());
   }
 
+  /** How many rows a grant has left: itself, codes, access tokens, refresh tokens. */
   @GET
   @Path("grant/{id}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -269,9 +269,9 @@ public class DatabaseProbe {
   /**
    * Inserts, with keys starting with {@code prefix}, one row for each purge rule that flows here
    * cannot age: an access token revoked on its own, an ended session, a pending authorization
-   * request, a client-assertion jti; each once beyond the 1-day retention ({@code -old}) and once
-   * within it or still live ({@code -new}), beside a live grant. Returns what it inserted, read in
-   * its own transaction (before the purge can see any of it).
+   * request, a client-assertion jti; each once beyond the retention (two days old; {@code -old})
+   * and once within it or still live ({@code -new}), beside a live grant. Returns what it inserted,
+   * read in its own transaction (before the purge can see any of it).
    */
   @POST
   @Path("seed-purgeable")

@@ -26,7 +26,7 @@ public final class FreshDatabase implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How long a statement waits for a row lock before it fails, on either database. */
-  public static final int LOCK_TIMEOUT_MILLIS = 2000;
+  public static final int LOCK_TIMEOUT_MILLIS = 5000;
 
   private final boolean postgres;
   private final String url;
@@ -65,7 +65,13 @@ public final class FreshDatabase implements AutoCloseable {
       user = "sa";
       password = "";
     }
-    migrate(target);
+    try {
+      migrate(target);
+    } catch (RuntimeException e) {
+      // The schema Flyway created is not left behind.
+      close();
+      throw e;
+    }
   }
 
   /** Runs the migrations up to the version {@code target} ("latest": all of them). */
@@ -111,7 +117,7 @@ public final class FreshDatabase implements AutoCloseable {
   public void close() {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      statement.execute(postgres ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
+      statement.execute(postgres ? "DROP SCHEMA IF EXISTS " + schema + " CASCADE" : "SHUTDOWN");
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop the test database", e);
     }

@@ -22,14 +22,19 @@ public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
 
   public JpaDatabase() {
     database = new FreshDatabase("jpa");
-    factory =
-        Persistence.createEntityManagerFactory(
-            "gatehouse",
-            Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.nonJtaDataSource", database.dataSource(),
-                "hibernate.transaction.jta.platform",
-                    "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+    try {
+      factory =
+          Persistence.createEntityManagerFactory(
+              "gatehouse",
+              Map.of(
+                  "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                  "jakarta.persistence.nonJtaDataSource", database.dataSource(),
+                  "hibernate.transaction.jta.platform",
+                      "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   public EntityManager entityManager() {
@@ -58,7 +63,10 @@ public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
 
   @Override
   public void close() {
-    factory.close();
-    database.close();
+    try {
+      factory.close();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -61,7 +61,7 @@ public final class Together {
   }
 
   /** An answer, and when its request was sent and answered (System.nanoTime). */
-  record Timed<T>(T answer, long sent, long answered) {}
+  public record Timed<T>(T answer, long sent, long answered) {}
 
   /** The answers to requests sent together, and how many of them were in flight at once. */
   public record Sent<T>(List<Timed<T>> timed) {

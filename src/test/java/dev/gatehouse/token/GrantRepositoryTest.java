@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The grant updates that race with each other, on the real schema (H2). */
+/**
+ * The grant updates that race with each other, on the real schema (H2; PostgreSQL in its profile).
+ */
 @Tag(FreshDatabase.TAG)
 class GrantRepositoryTest {
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The refresh-token queries of rotation and the retry window, on the real schema (H2). */
+/**
+ * The refresh-token queries of rotation and the retry window, on the real schema (H2; PostgreSQL in
+ * its profile).
+ */
 @Tag(FreshDatabase.TAG)
 class RefreshTokenRepositoryTest {
 
