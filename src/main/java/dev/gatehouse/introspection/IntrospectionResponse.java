@@ -42,11 +42,15 @@ final class IntrospectionResponse {
       Instant issuedAt,
       Instant expiresAt) {}
 
-  /** An active refresh token (no token_type: RFC 7662 defines it for access tokens). */
+  /**
+   * An active refresh token, with {@code token_type: Bearer} as every active response carries one:
+   * a bearer credential, which whoever holds it may present (no sender constraint).
+   */
   static JsonObject ofRefreshToken(RefreshTokenDetails token) {
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("active", true)
+            .add("token_type", "Bearer")
             .add("scope", token.scope())
             .add("client_id", token.clientId())
             .add("sub", token.subject())

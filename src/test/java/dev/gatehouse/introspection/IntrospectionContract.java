@@ -90,7 +90,7 @@ public interface IntrospectionContract {
         "oidc.token.refresh-token-ttl (30 days) from its issue: " + exp);
     long iat = mine.getJsonNumber("iat").longValue();
     assertTrue(iat >= before && iat <= after, "issued just now: " + iat);
-    assertFalse(mine.containsKey("token_type"), "token_type names access token types only");
+    assertEquals("Bearer", mine.getString("token_type"), "every active response carries one");
     assertEquals(INACTIVE, theirs, "RFC 7662 §2.2: not the caller's to see");
   }
 

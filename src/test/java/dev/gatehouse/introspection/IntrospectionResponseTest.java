@@ -81,6 +81,6 @@ class IntrospectionResponseTest {
     assertEquals("https://id.example", json.getString("iss"));
     assertEquals(5000, json.getJsonNumber("exp").longValue());
     assertFalse(json.containsKey("iat"));
-    assertFalse(json.containsKey("token_type"));
+    assertEquals("Bearer", json.getString("token_type"));
   }
 }
