@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.AsClient;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
 import dev.gatehouse.testing.TestClients;
@@ -71,6 +72,10 @@ public interface CrossOriginContract {
     HttpResponse<String> reused = post("/token", APP, null, form + "&refresh_token=" + refresh);
     assertEquals("invalid_grant", body(reused).getString("error"));
     assertEquals(Optional.of(APP), allowOrigin(reused), "errors are readable to the app");
+    assertEquals(
+        401,
+        AsClient.userInfo(body(rotated).getString("access_token")).getStatus(),
+        "RFC 9700 §4.14.2: a public client's reuse revoked the grant, the rotated tokens too");
 
     // The reuse revoked the grant; the app still logs out cleanly at its origin.
     String revoke = "client_id=" + client.getString("client_id") + "&token=" + next;
