@@ -275,6 +275,28 @@ public interface AuthorizationCodeFlowContract {
   }
 
   /** The hint's claims, signed by a key this provider never published (kid "purged-key"). */
+  /**
+   * An authorization request of a native client (private-use scheme redirect, PKCE), without its
+   * scope.
+   */
+  private static String nativeAuthorization(JsonObject client) {
+    return issuer()
+        + "/authorize?response_type=code&client_id="
+        + client.getString("client_id")
+        + "&redirect_uri=com.example.app:/oauth2redirect&code_challenge_method=S256"
+        + "&code_challenge="
+        + CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+  }
+
+  /** Signs the user in at {@code url} and consents: the code goes to the app's scheme. */
+  private static void signInAndConsentAtNativeApp(Browser browser, String url, TestAccount user)
+      throws Exception {
+    browser.open(url);
+    browser.login(user.username(), user.password());
+    Browser.Step first = browser.consent(true);
+    assertTrue(first.exit().toString().startsWith("com.example.app:/oauth2redirect?code="));
+  }
+
   private static String signedByUnknownKey(String idToken) throws Exception {
     org.jose4j.jwk.RsaJsonWebKey key = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048);
     org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
@@ -772,19 +794,9 @@ public interface AuthorizationCodeFlowContract {
   @Test
   default void authorizeWhenPublicNativeClientThenConsentPageEveryTime() throws Exception {
     JsonObject client = TestClients.register(TestClients.publicNative());
-    TestAccount alice = TestAccounts.alice();
-    String base =
-        issuer()
-            + "/authorize?response_type=code&scope=openid&client_id="
-            + client.getString("client_id")
-            + "&redirect_uri=com.example.app:/oauth2redirect&code_challenge_method=S256"
-            + "&code_challenge="
-            + CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+    String base = nativeAuthorization(client) + "&scope=openid";
     try (Browser browser = new Browser()) {
-      browser.open(base);
-      browser.login(alice.username(), alice.password());
-      Browser.Step first = browser.consent(true);
-      assertTrue(first.exit().toString().startsWith("com.example.app:/oauth2redirect?code="));
+      signInAndConsentAtNativeApp(browser, base, TestAccounts.alice());
 
       Browser.Step again = browser.open(base);
       Browser.Step silent = browser.open(base + "&prompt=none");
@@ -810,20 +822,10 @@ public interface AuthorizationCodeFlowContract {
                 .add(
                     "grant_types",
                     Json.createArrayBuilder().add("authorization_code").add("refresh_token")));
-    TestAccount alice = TestAccounts.alice();
-    String base =
-        issuer()
-            + "/authorize?response_type=code&client_id="
-            + client.getString("client_id")
-            + "&redirect_uri=com.example.app:/oauth2redirect&code_challenge_method=S256"
-            + "&code_challenge="
-            + CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+    String base = nativeAuthorization(client);
     String offline = base + "&scope=openid%20offline_access";
     try (Browser browser = new Browser()) {
-      browser.open(offline);
-      browser.login(alice.username(), alice.password());
-      Browser.Step first = browser.consent(true);
-      assertTrue(first.exit().toString().startsWith("com.example.app:/oauth2redirect?code="));
+      signInAndConsentAtNativeApp(browser, offline, TestAccounts.alice());
 
       Browser.Step again = browser.open(offline);
       Browser.Step silent = browser.open(offline + "&prompt=none");
