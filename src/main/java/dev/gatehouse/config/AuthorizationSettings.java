@@ -40,14 +40,8 @@ public class AuthorizationSettings {
       throw new IllegalStateException(
           "oidc.authorization.code-ttl must be longer than zero and at most " + MAX_CODE_TTL);
     }
-    requirePositive("oidc.authorization.request-ttl", requestTtl);
-    requirePositive("oidc.session.ttl", sessionTtl);
-  }
-
-  private static void requirePositive(String key, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalStateException(key + " must be longer than zero");
-    }
+    DurationChecks.requirePositive("oidc.authorization.request-ttl", requestTtl);
+    DurationChecks.requirePositive("oidc.session.ttl", sessionTtl);
   }
 
   public Duration codeTtl() {

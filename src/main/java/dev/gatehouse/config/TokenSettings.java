@@ -107,22 +107,17 @@ public class TokenSettings {
    * instead of answering invalid_target to every request for it without telling why.
    */
   void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    requirePositive("oidc.token.access-token-ttl", accessTokenTtl);
-    requirePositive("oidc.token.id-token-ttl", idTokenTtl);
-    requirePositive("oidc.token.refresh-token-ttl", refreshTokenTtl);
-    requirePositive("oidc.token.refresh-token-max-lifetime", refreshTokenMaxLifetime);
+    DurationChecks.requirePositive("oidc.token.access-token-ttl", accessTokenTtl);
+    DurationChecks.requirePositive("oidc.token.id-token-ttl", idTokenTtl);
+    DurationChecks.requirePositive("oidc.token.refresh-token-ttl", refreshTokenTtl);
+    DurationChecks.requirePositive(
+        "oidc.token.refresh-token-max-lifetime", refreshTokenMaxLifetime);
     if (refreshTokenReuseGrace.isNegative()
         || refreshTokenReuseGrace.compareTo(MAX_REUSE_GRACE) > 0) {
       throw new IllegalStateException(
           "oidc.token.refresh-token-reuse-grace must be from PT0S to " + MAX_REUSE_GRACE);
     }
     resources();
-  }
-
-  private static void requirePositive(String key, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalStateException(key + " must be longer than zero");
-    }
   }
 
   static String checkedResource(String resource) {
