@@ -26,7 +26,7 @@ public class RegistrationPolicy {
   /** Throws the error for a caller that may not register now. */
   public void admit(String address, String authorization) {
     rateLimiter.check(address);
-    requireOpen(settings.initialAccessToken().isPresent() || settings.isOpen());
+    requireOpen(settings.isAvailable());
     requireInitialAccessToken(settings.initialAccessToken(), BearerTokens.from(authorization));
   }
 
