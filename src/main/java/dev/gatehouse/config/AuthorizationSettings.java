@@ -36,9 +36,10 @@ public class AuthorizationSettings {
    * #MAX_CODE_TTL}, a window for a stolen code the specification advises against.
    */
   void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (codeTtl.isNegative() || codeTtl.isZero() || codeTtl.compareTo(MAX_CODE_TTL) > 0) {
+    DurationChecks.requirePositive("oidc.authorization.code-ttl", codeTtl);
+    if (codeTtl.compareTo(MAX_CODE_TTL) > 0) {
       throw new IllegalStateException(
-          "oidc.authorization.code-ttl must be longer than zero and at most " + MAX_CODE_TTL);
+          "oidc.authorization.code-ttl must be at most " + MAX_CODE_TTL);
     }
     DurationChecks.requirePositive("oidc.authorization.request-ttl", requestTtl);
     DurationChecks.requirePositive("oidc.session.ttl", sessionTtl);
