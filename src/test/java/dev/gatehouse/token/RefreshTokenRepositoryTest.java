@@ -2,6 +2,7 @@ package dev.gatehouse.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.persistence.SecretHasher;
@@ -11,6 +12,11 @@ import dev.gatehouse.testing.Together;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -144,6 +150,59 @@ class RefreshTokenRepositoryTest {
       store("r1", null);
 
       assertEquals(1, race(repo -> repo.consume("r1", T0)), "round " + round);
+    }
+  }
+
+  @Test
+  void consumeWhenAnotherTransactionConsumedButNotYetCommittedThenWaitsAndLoses() throws Exception {
+    // The race above may happen to run serially; this one pins the interleaving: the second
+    // UPDATE must wait for the first's row lock and then see the token used (no read-then-write).
+    store("r1", null);
+    ExecutorService second = Executors.newSingleThreadExecutor();
+    EntityManager first = db.entityManager();
+    try {
+      first.getTransaction().begin();
+      assertTrue(repository(first).consume("r1", T0));
+
+      Future<Boolean> loser = second.submit(() -> holds(repo -> repo.consume("r1", T0)));
+      assertThrows(
+          TimeoutException.class,
+          () -> loser.get(500, TimeUnit.MILLISECONDS),
+          "waits for the first transaction's row lock");
+
+      first.getTransaction().commit();
+      assertFalse(loser.get(4, TimeUnit.SECONDS), "the token was used meanwhile");
+    } finally {
+      if (first.getTransaction().isActive()) {
+        first.getTransaction().rollback();
+      }
+      first.close();
+      second.shutdownNow();
+    }
+  }
+
+  @Test
+  void consumeWhenAnotherTransactionConsumedAndRolledBackThenWaitsAndWins() throws Exception {
+    // The other side of the test above: the waiting UPDATE wins once the first one is undone (a
+    // refused refresh rolls back and leaves the token usable), so waiting is not just failing.
+    store("r1", null);
+    ExecutorService second = Executors.newSingleThreadExecutor();
+    EntityManager first = db.entityManager();
+    try {
+      first.getTransaction().begin();
+      assertTrue(repository(first).consume("r1", T0));
+
+      Future<Boolean> waiting = second.submit(() -> holds(repo -> repo.consume("r1", T0)));
+      assertThrows(TimeoutException.class, () -> waiting.get(500, TimeUnit.MILLISECONDS));
+
+      first.getTransaction().rollback();
+      assertTrue(waiting.get(4, TimeUnit.SECONDS), "the token was left unused");
+    } finally {
+      if (first.getTransaction().isActive()) {
+        first.getTransaction().rollback();
+      }
+      first.close();
+      second.shutdownNow();
     }
   }
 
