@@ -2,21 +2,16 @@ package dev.gatehouse.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.persistence.SecretHasher;
 import dev.gatehouse.testing.FreshDatabase;
+import dev.gatehouse.testing.Interleaved;
 import dev.gatehouse.testing.JpaDatabase;
 import dev.gatehouse.testing.Together;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -158,27 +153,14 @@ class RefreshTokenRepositoryTest {
     // The race above may happen to run serially; this one pins the interleaving: the second
     // UPDATE must wait for the first's row lock and then see the token used (no read-then-write).
     store("r1", null);
-    ExecutorService second = Executors.newSingleThreadExecutor();
-    EntityManager first = db.entityManager();
-    try {
-      first.getTransaction().begin();
-      assertTrue(repository(first).consume("r1", T0));
 
-      Future<Boolean> loser = second.submit(() -> holds(repo -> repo.consume("r1", T0)));
-      assertThrows(
-          TimeoutException.class,
-          () -> loser.get(500, TimeUnit.MILLISECONDS),
-          "waits for the first transaction's row lock");
-
-      first.getTransaction().commit();
-      assertFalse(loser.get(4, TimeUnit.SECONDS), "the token was used meanwhile");
-    } finally {
-      if (first.getTransaction().isActive()) {
-        first.getTransaction().rollback();
-      }
-      first.close();
-      second.shutdownNow();
-    }
+    assertFalse(
+        Interleaved.secondOnceFirstEnds(
+            db,
+            em -> repository(em).consume("r1", T0),
+            em -> repository(em).consume("r1", T0),
+            true),
+        "the token was used meanwhile");
   }
 
   @Test
@@ -186,24 +168,14 @@ class RefreshTokenRepositoryTest {
     // The other side of the test above: the waiting UPDATE wins once the first one is undone (a
     // refused refresh rolls back and leaves the token usable), so waiting is not just failing.
     store("r1", null);
-    ExecutorService second = Executors.newSingleThreadExecutor();
-    EntityManager first = db.entityManager();
-    try {
-      first.getTransaction().begin();
-      assertTrue(repository(first).consume("r1", T0));
 
-      Future<Boolean> waiting = second.submit(() -> holds(repo -> repo.consume("r1", T0)));
-      assertThrows(TimeoutException.class, () -> waiting.get(500, TimeUnit.MILLISECONDS));
-
-      first.getTransaction().rollback();
-      assertTrue(waiting.get(4, TimeUnit.SECONDS), "the token was left unused");
-    } finally {
-      if (first.getTransaction().isActive()) {
-        first.getTransaction().rollback();
-      }
-      first.close();
-      second.shutdownNow();
-    }
+    assertTrue(
+        Interleaved.secondOnceFirstEnds(
+            db,
+            em -> repository(em).consume("r1", T0),
+            em -> repository(em).consume("r1", T0),
+            false),
+        "the token was left unused");
   }
 
   /** Runs the check in 8 threads at once, each in its own transaction; counts the trues. */
