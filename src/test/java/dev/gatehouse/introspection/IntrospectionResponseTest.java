@@ -1,10 +1,10 @@
 package dev.gatehouse.introspection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.introspection.IntrospectionResponse.RefreshTokenDetails;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -62,25 +62,38 @@ class IntrospectionResponseTest {
   }
 
   @Test
-  void refreshTokenThenActiveWithoutTokenTypeAndIatOnlyWhenKnown() {
-    RefreshTokenDetails details =
-        new RefreshTokenDetails(
-            "openid offline_access",
-            "app",
-            "user-1",
-            "https://id.example",
-            null,
-            Instant.ofEpochSecond(5000));
+  void refreshTokenWhenIssueTimeUnknownThenActiveBearerWithoutIat() {
+    JsonObject json = IntrospectionResponse.ofRefreshToken(details(null));
 
-    JsonObject json = IntrospectionResponse.ofRefreshToken(details);
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("active", true)
+            .add("token_type", "Bearer")
+            .add("scope", "openid offline_access")
+            .add("client_id", "app")
+            .add("sub", "user-1")
+            .add("iss", "https://id.example")
+            .add("exp", 5000)
+            .build(),
+        json);
+  }
 
-    assertTrue(json.getBoolean("active"));
-    assertEquals("openid offline_access", json.getString("scope"));
-    assertEquals("app", json.getString("client_id"));
-    assertEquals("user-1", json.getString("sub"));
-    assertEquals("https://id.example", json.getString("iss"));
+  @Test
+  void refreshTokenWhenIssueTimeKnownThenItsIat() {
+    JsonObject json = IntrospectionResponse.ofRefreshToken(details(Instant.ofEpochSecond(4000)));
+
+    assertEquals(4000, json.getJsonNumber("iat").longValue());
     assertEquals(5000, json.getJsonNumber("exp").longValue());
-    assertFalse(json.containsKey("iat"));
-    assertEquals("Bearer", json.getString("token_type"));
+    assertEquals(8, json.size(), json.toString());
+  }
+
+  private static RefreshTokenDetails details(Instant issuedAt) {
+    return new RefreshTokenDetails(
+        "openid offline_access",
+        "app",
+        "user-1",
+        "https://id.example",
+        issuedAt,
+        Instant.ofEpochSecond(5000));
   }
 }
