@@ -30,6 +30,7 @@ public interface ConsentRaceContract {
   @Test
   default void consentWhenAllowedInTwoBrowsersAtOnceThenBothSucceedAndBothScopesRemembered()
       throws Exception {
+    int overlapped = 0;
     for (int round = 0; round < CONSENT_ROUNDS; round++) {
       TestAccount user = TestAccounts.alice();
       JsonObject client =
@@ -39,8 +40,12 @@ public interface ConsentRaceContract {
         atConsentPage(laptop, client, "openid profile", user);
         atConsentPage(phone, client, "openid email", user);
 
-        List<Browser.Step> answers =
-            Together.send(List.<Supplier<Browser.Step>>of(allow(laptop), allow(phone)));
+        Together.Sent<Browser.Step> sent =
+            Together.sendTimed(List.<Supplier<Browser.Step>>of(allow(laptop), allow(phone)));
+        if (sent.mostInFlight() == 2) {
+          overlapped++;
+        }
+        List<Browser.Step> answers = sent.answers();
 
         for (Browser.Step answer : answers) {
           assertNotNull(answer.exit(), "round " + round + ": " + answer.status());
@@ -54,6 +59,9 @@ public interface ConsentRaceContract {
         assertTrue(AuthorizationResponse.parse(both.exit()).indicatesSuccess());
       }
     }
+    assertTrue(
+        overlapped >= CONSENT_ROUNDS / 2,
+        "the two consents were in flight together in only " + overlapped + " rounds");
   }
 
   private static void atConsentPage(
