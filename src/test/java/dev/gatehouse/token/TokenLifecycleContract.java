@@ -300,13 +300,17 @@ public interface TokenLifecycleContract {
     OIDCTokens tokens = SignIn.tokens(client, TestAccounts.alice(), "openid offline_access");
     // Signed in and granted 20 days ago: the idle lifetime (30 days) slides with each use, within
     // the absolute one (90 days from the sign-in).
-    PastRows.ageGrant(tokens.getAccessToken().getValue(), Duration.ofDays(20), PastRows.Part.ALL);
+    String grant =
+        PastRows.ageGrant(
+            tokens.getAccessToken().getValue(), Duration.ofDays(20), PastRows.Part.ALL);
 
     JsonObject renewed = json(refresh(client, tokens.getRefreshToken().getValue(), null));
     long exp = AsClient.expiresAt(client, renewed.getString("refresh_token"));
 
     long inThirtyDays = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
     assertTrue(Math.abs(exp - inThirtyDays) < 120, "30 days from this use: " + exp);
+    // The grant's expires_at (moved 20 days back with it) follows: the purge keeps it till then.
+    assertEquals(exp, PastRows.grantExpiresAt(grant));
   }
 
   @Test
@@ -679,10 +683,13 @@ public interface TokenLifecycleContract {
     Response next = refresh(owner, token, null);
     assertEquals(200, next.getStatus(), "the owner's grant lives on");
     String rotated = json(next).getString("refresh_token");
+    Response foreign = revoke(other, rotated, null);
     assertEquals(
-        400,
-        revoke(other, rotated, null).getStatus(),
-        "a genuine token of another client is still refused, not taken for unknown");
+        400, foreign.getStatus(), "a genuine token of another client is refused, not unknown");
+    assertEquals("invalid_request", json(foreign).getString("error"));
+    assertTrue(
+        json(introspect(owner, rotated)).getBoolean("active"),
+        "another client's revocation ended nothing");
     assertEquals("invalid_grant", json(refresh(owner, token, null)).getString("error"));
     assertEquals(
         "invalid_grant",
