@@ -258,6 +258,44 @@ public interface IntrospectionContract {
         "a resource server does not see refresh tokens (their holder alone does, see above)");
   }
 
+  /**
+   * A resource server asking about another client's access token sees each way it stops being
+   * active, as its holder does: revoked at /revoke, its grant revoked by a refresh-token reuse, and
+   * expired.
+   */
+  @Test
+  default void introspectWhenResourceServerAndTokenNoLongerActiveThenInactiveForItToo()
+      throws Exception {
+    JsonObject owner = TestClients.register(TestClients.withRefresh());
+    JsonObject resourceServer = TestClients.resourceServer();
+    String revoked =
+        tokens(owner, TestAccounts.alice(), "openid offline_access").getString("access_token");
+    JsonObject first = tokens(owner, TestAccounts.alice(), "openid offline_access");
+    JsonObject second = json(AsClient.refresh(owner, first.getString("refresh_token"), null));
+    String ofReusedGrant = second.getString("access_token");
+    String live = tokens(owner, TestAccounts.alice(), "openid").getString("access_token");
+    Map<String, Object> claims = SignedJWT.parse(live).getJWTClaimsSet().toJSONObject();
+    long now = Instant.now().getEpochSecond();
+    String expired = mint(claims, Map.of("iat", now - 300, "exp", now - 10));
+    String control = mint(claims, Map.of());
+    for (String token : new String[] {revoked, ofReusedGrant, control}) {
+      assertTrue(json(introspect(resourceServer, token)).getBoolean("active"), "before: " + token);
+    }
+
+    assertEquals(200, status(AsClient.revoke(owner, revoked, "access_token")));
+    assertEquals(
+        "invalid_grant",
+        json(AsClient.refresh(owner, first.getString("refresh_token"), null)).getString("error"),
+        "the reuse");
+
+    assertEquals(INACTIVE, json(introspect(resourceServer, revoked)), "revoked at /revoke");
+    assertEquals(INACTIVE, json(introspect(resourceServer, ofReusedGrant)), "reuse ended grant");
+    assertEquals(INACTIVE, json(introspect(resourceServer, expired)), "expired");
+    assertTrue(
+        json(introspect(resourceServer, control)).getBoolean("active"),
+        "the control: the expired token's twin, unexpired, is still active");
+  }
+
   @Test
   default void introspectWhenClientCredentialsTokenThenActiveWithClientAsSubject() {
     JsonObject service =

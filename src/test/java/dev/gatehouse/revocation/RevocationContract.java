@@ -29,8 +29,10 @@ public interface RevocationContract {
       throws Exception {
     JsonObject client = TestClients.register(TestClients.withRefresh());
     JsonObject first = tokens(client, "openid offline_access");
+    assertEquals(200, userInfo(first.getString("access_token")).getStatus());
     JsonObject second = json(refresh(client, first.getString("refresh_token"), null));
     assertEquals(200, userInfo(second.getString("access_token")).getStatus());
+    assertEquals(200, userInfo(first.getString("access_token")).getStatus(), "rotation ends none");
 
     Response revoked = revoke(client, second.getString("refresh_token"), "refresh_token");
 
