@@ -122,9 +122,9 @@ public interface RefreshRetryContract {
    * With the window open, two identical refreshes sent together are a use and its retry: both
    * answer 200, and exactly one of the two chains goes on (the other's tokens were withdrawn), 5
    * rounds. Whether the two meet in the database or one follows the other, the outcome must be this
-   * one; they must have been in flight together in most rounds (at HTTP: the server may still have
-   * run them one after the other). The window is for such a lost response: a third at once would be
-   * a reuse.
+   * one (using the other chain's refresh token after all is a reuse: it revokes the grant); they
+   * must have been in flight together in most rounds (at HTTP: the server may still have run them
+   * one after the other). The window is for such a lost response: a third at once would be a reuse.
    */
   @Test
   default void refreshRetryWhenTwoIdenticalRefreshesAtOnceThenBothAnsweredAndOneChainLives()
@@ -135,6 +135,8 @@ public interface RefreshRetryContract {
           JsonObject client = TestClients.register(TestClients.withRefresh());
           String refreshToken = signIn(client).getRefreshToken().getValue();
           int overlapped = 0;
+          JsonObject withdrawn = null;
+          JsonObject lastLive = null;
           for (int round = 0; round < 5; round++) {
             String presented = refreshToken;
             List<JsonObject> answers = new ArrayList<>();
@@ -162,8 +164,13 @@ public interface RefreshRetryContract {
                     .toList(),
                 "round " + round + ": its refresh token alone is active");
             refreshToken = live.get(0).getString("refresh_token");
+            lastLive = live.get(0);
+            withdrawn = answers.get(answers.get(0) == lastLive ? 1 : 0);
           }
           assertTrue(overlapped >= 3, "in flight together in only " + overlapped + " of 5 rounds");
+          // The withdrawn answer's refresh token, kept and used after all, is a reuse.
+          assertReuseRevokedTheGrant(
+              client, refresh(client, withdrawn.getString("refresh_token"), null), lastLive);
         });
   }
 
