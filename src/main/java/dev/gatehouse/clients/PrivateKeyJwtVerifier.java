@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -37,7 +38,7 @@ public class PrivateKeyJwtVerifier {
   static final int CLOCK_SKEW_SECONDS = 60;
   static final int MAX_LIFETIME_MINUTES = 60;
 
-  /** Remote key sets kept at once; past that the cache starts over. */
+  /** Remote key sets kept at once; past that the least recently used one is dropped. */
   static final int MAX_REMOTE_KEY_SETS = 1000;
 
   /** How long a client's fetched keys are used before they are fetched again. */
@@ -55,7 +56,18 @@ public class PrivateKeyJwtVerifier {
   /** A self-registered client's jwks_uri is fetched from a public host only (RFC 7591 §5). */
   private static final BoundedHttpGet PUBLIC_FETCH = BoundedHttpGet.publicHostsOnly();
 
-  private final Map<String, RemoteKeySet> remoteKeySets = new ConcurrentHashMap<>();
+  /**
+   * Registration is open: one client after another must not grow this without bound, nor, by
+   * filling it, make the clients in use fetch their keys anew and lose their refetch limits.
+   */
+  private final Map<String, RemoteKeySet> remoteKeySets =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, RemoteKeySet> eldest) {
+              return size() > MAX_REMOTE_KEY_SETS;
+            }
+          });
 
   /**
    * A client's jwks_uri keys, each fetch within hard bounds ({@link BoundedHttpGet}) and one at a
@@ -123,10 +135,6 @@ public class PrivateKeyJwtVerifier {
             new JsonWebKeySet(client.jwks().toString()).getJsonWebKeys());
       }
       if (client.jwksUri() != null) {
-        if (remoteKeySets.size() >= MAX_REMOTE_KEY_SETS) {
-          // Registration is open: one client after another must not grow this without bound.
-          remoteKeySets.clear();
-        }
         // Keyed by who may fetch what: keys an operator's client fetched from an internal host
         // are never served to a self-registered client naming the same URL.
         RemoteKeySet keys =

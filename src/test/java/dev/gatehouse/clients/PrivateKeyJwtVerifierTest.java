@@ -132,6 +132,62 @@ class PrivateKeyJwtVerifierTest {
   }
 
   /**
+   * Clients registered one after another fill the cache of remote key sets: the least recently used
+   * ones go, not a client in use, whose keys are not fetched again (nor its refetch limit reset).
+   */
+  @Test
+  void verifyWhenCacheOfRemoteKeySetsFullThenTheLeastRecentlyUsedDroppedNotTheOneInUse()
+      throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/jwks",
+        exchange -> {
+          fetched.incrementAndGet();
+          byte[] body = publicJwks(key).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    // The others' 2,000 failed fetches, each a warning, are not this test's subject.
+    java.util.logging.Logger fetchLog =
+        java.util.logging.Logger.getLogger(dev.gatehouse.protocol.RemoteKeySet.class.getName());
+    java.util.logging.Level level = fetchLog.getLevel();
+    fetchLog.setLevel(java.util.logging.Level.OFF);
+    try {
+      PrivateKeyJwtVerifier verifier = new PrivateKeyJwtVerifier();
+      Instant now = Instant.now();
+      String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+      Client inUse = new Client("in-use", client(null, uri), Client.Origin.CONFIGURED, now);
+      String assertion = sign(key, claimsOf("other"));
+      for (int round = 0; round < 3; round++) {
+        assertEquals(
+            "in-use",
+            verifier.verify(sign(key, claimsOf("in-use")), inUse, List.of(AUD)).getSubject(),
+            "round " + round);
+        // Between two uses, as many new clients as the cache holds but one: the second round's
+        // push the first round's out.
+        for (int i = 0; round < 2 && i < PrivateKeyJwtVerifier.MAX_REMOTE_KEY_SETS - 1; i++) {
+          // A refused port: each fails its one fetch at once.
+          Client other =
+              new Client(
+                  "other",
+                  client(null, "http://127.0.0.1:1/jwks-" + round + "-" + i),
+                  Client.Origin.CONFIGURED,
+                  now);
+          assertThrows(OAuthException.class, () -> verifier.verify(assertion, other, List.of(AUD)));
+        }
+      }
+
+      assertEquals(1, fetched.get(), "the keys in use were fetched once, kept through it all");
+    } finally {
+      fetchLog.setLevel(level);
+      server.stop(0);
+    }
+  }
+
+  /**
    * OpenID Connect Dynamic Client Registration §2: a registered token_endpoint_auth_signing_alg is
    * the only algorithm accepted from that client, though the key would verify the other.
    */
