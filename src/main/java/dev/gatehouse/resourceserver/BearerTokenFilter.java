@@ -39,7 +39,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
           "Send the access token in the Authorization header");
     }
     String token =
-        BearerTokens.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+        BearerTokens.accessToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
             .orElseThrow(BearerChallengeException::missingToken);
     TokenPrincipal principal = verifier.verify(token);
     List<String> required = requiredScopes();

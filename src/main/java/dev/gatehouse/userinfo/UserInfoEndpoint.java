@@ -71,6 +71,6 @@ public class UserInfoEndpoint {
   }
 
   private java.util.Optional<String> headerToken() {
-    return BearerTokens.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    return BearerTokens.accessToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
   }
 }

@@ -74,6 +74,21 @@ public interface ResourceServerContract {
     assertEquals("invalid_request", json(response).getString("error"));
   }
 
+  /** RFC 6750 §3.1: a valid token followed by a second one is a malformed request, not a token. */
+  @Test
+  default void apiWhenAuthorizationHeaderHoldsTwoTokensThen400InvalidRequest() {
+    String token = mint(claims());
+    assertEquals(200, call(token).getStatus(), "the token alone");
+
+    Response response = call(token + " " + token);
+
+    assertEquals(400, response.getStatus());
+    assertTrue(
+        response.getHeaderString("WWW-Authenticate").contains("error=\"invalid_request\""),
+        response.getHeaderString("WWW-Authenticate"));
+    assertEquals("invalid_request", json(response).getString("error"));
+  }
+
   @Test
   default void apiWhenGarbageThen401InvalidToken() {
     assertInvalidToken(call("not-a-jwt"), "not a valid JWT");

@@ -107,6 +107,36 @@ public interface UserInfoAndLogoutContract {
   }
 
   /**
+   * RFC 6750 §2.1, §3.1: the Bearer credentials are one b64token; a valid token twice in one
+   * header, in two headers, or one with a quote after it is a malformed request, 400
+   * invalid_request with the challenge, not a token to check (the same token alone: 200).
+   */
+  @Test
+  default void userInfoWhenAuthorizationHeaderNotOneTokenThen400InvalidRequest() throws Exception {
+    JsonObject client = TestClients.register(TestClients.confidential());
+    String token =
+        SignIn.tokens(client, TestAccounts.alice(), "openid").getAccessToken().getValue();
+
+    assertEquals(
+        200, request("/userinfo").header("Authorization", "Bearer " + token).get().getStatus());
+    for (Response malformed :
+        new Response[] {
+          request("/userinfo").header("Authorization", "Bearer " + token + " " + token).get(),
+          request("/userinfo")
+              .header("Authorization", "Bearer " + token)
+              .header("Authorization", "Bearer " + token)
+              .get(),
+          request("/userinfo").header("Authorization", "Bearer " + token + "\"x\"").get()
+        }) {
+      assertEquals(400, malformed.getStatus());
+      assertTrue(
+          malformed.getHeaderString("WWW-Authenticate").contains("error=\"invalid_request\""),
+          malformed.getHeaderString("WWW-Authenticate"));
+      assertEquals("invalid_request", json(malformed).getString("error"));
+    }
+  }
+
+  /**
    * RFC 6750 §2: a token only in the query string (§2.3, not supported) or in a body that is not a
    * form (§2.2) is no token: 401 without an error code; a repeated body token is invalid_request.
    */
