@@ -55,6 +55,39 @@ public interface ErrorModelContract {
     assertEquals("invalid_request", json(response).getString("error"));
   }
 
+  /**
+   * A GET or DELETE with a body (no defined meaning, RFC 9110 §9.3.1) reaches the application and
+   * gets its answer: 405 JSON with Allow at the token, introspection and revocation endpoints, the
+   * usual bearer challenge at UserInfo; not a bare 400 from the HTTP layer.
+   */
+  @Test
+  default void getOrDeleteWithABodyThenTheEndpointsOwnAnswerInTheErrorModel() {
+    for (String path : List.of("/token", "/introspect", "/revoke")) {
+      for (String method : List.of("GET", "DELETE")) {
+        HttpResponse<String> response =
+            send(
+                HttpRequest.newBuilder(base().resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString("grant_type=x")));
+
+        assertEquals(405, response.statusCode(), method + " " + path);
+        assertEquals(
+            Set.of("POST", "OPTIONS"),
+            Set.of(response.headers().firstValue("Allow").orElse("").split(",\\s*")),
+            method + " " + path);
+        assertTrue(response.body().contains("\"error\":\"invalid_request\""), response.body());
+      }
+    }
+    HttpResponse<String> userInfo =
+        send(
+            HttpRequest.newBuilder(base().resolve("/userinfo"))
+                .header("Authorization", "Bearer not-a-token")
+                .method("GET", HttpRequest.BodyPublishers.ofString("x=y")));
+    assertEquals(401, userInfo.statusCode());
+    assertTrue(
+        userInfo.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+  }
+
   @Test
   default void unacceptableMediaTypeThenJson406() {
     Response response = request("/jwks.json").accept(MediaType.APPLICATION_XML).get();
