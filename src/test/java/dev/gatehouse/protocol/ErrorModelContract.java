@@ -88,6 +88,59 @@ public interface ErrorModelContract {
         userInfo.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
   }
 
+  /**
+   * A client that sends less body than its Content-Length announced and hangs up costs no log lines
+   * (Jersey and the web container used to log some 180 a request, stack traces included), while a
+   * real failure still reaches the log: the control.
+   */
+  @Test
+  default void clientHangingUpMidBodyThenNothingLoggedWhileRealFailuresStillAre() throws Exception {
+    assertEquals(204, request("/test-only/logs").post(null).getStatus());
+    try {
+      for (String path : List.of("/revoke", "/token", "/introspect")) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base().getPort())) {
+          socket
+              .getOutputStream()
+              .write(
+                  ("POST "
+                          + path
+                          + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          + "Content-Type: application/x-www-form-urlencoded\r\n"
+                          + "Content-Length: 100\r\n\r\ntoken=abc")
+                      .getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+        }
+      }
+      Thread.sleep(1_000); // the hang-ups are logged, if at all, as they happen
+      assertEquals(500, request("/test-only/unexpected").get().getStatus());
+
+      List<String> logged = awaitLogged("unexpected error");
+      assertEquals(1, logged.size(), "the control's incident alone: " + logged);
+      assertTrue(logged.get(0).contains("SEVERE"), logged.get(0));
+    } finally {
+      request("/test-only/logs").delete().close();
+    }
+  }
+
+  /** The lines captured at WARNING and above, once one contains {@code words} (within 10 s). */
+  private static List<String> awaitLogged(String words) throws InterruptedException {
+    for (int i = 0; i < 40; i++) {
+      List<String> lines =
+          request("/test-only/logs")
+              .get()
+              .readEntity(jakarta.json.JsonArray.class)
+              .getValuesAs(jakarta.json.JsonString.class)
+              .stream()
+              .map(jakarta.json.JsonString::getString)
+              .toList();
+      if (lines.stream().anyMatch(line -> line.contains(words))) {
+        return lines;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("nothing logged with: " + words);
+  }
+
   @Test
   default void unacceptableMediaTypeThenJson406() {
     Response response = request("/jwks.json").accept(MediaType.APPLICATION_XML).get();

@@ -25,6 +25,7 @@ public final class Deployments {
         .addClass(DatabaseProbe.class)
         .addClass(RuntimeProbe.class)
         .addClass(AdjustableTokenSettings.class)
-        .addClass(SettingsProbe.class);
+        .addClass(SettingsProbe.class)
+        .addClass(LogProbe.class);
   }
 }

@@ -19,7 +19,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
   /** Captures what the class's logger (named after it) logs. */
   public static LogCapture of(Class<?> type) {
-    return new LogCapture(Logger.getLogger(type.getName()));
+    return of(type.getName());
+  }
+
+  /** Captures what the named logger logs. */
+  public static LogCapture of(String loggerName) {
+    return new LogCapture(Logger.getLogger(loggerName));
   }
 
   /** The messages so far, as logged (the supplier's text). */
