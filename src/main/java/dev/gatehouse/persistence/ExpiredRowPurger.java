@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -52,6 +53,7 @@ public class ExpiredRowPurger {
   @Resource TimerService timers;
 
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong completedRuns = new AtomicLong();
 
   @PostConstruct
   void schedule() {
@@ -90,8 +92,14 @@ public class ExpiredRowPurger {
         LOG.info(() -> "Purged expired, used and revoked entries: " + purged);
       }
     } finally {
+      completedRuns.incrementAndGet();
       running.set(false);
     }
+  }
+
+  /** How many runs this instance has finished since it started. */
+  public long completedRuns() {
+    return completedRuns.get();
   }
 
   /** One run: every rule, in order, in batches; returns the rows deleted per rule (non-zero). */

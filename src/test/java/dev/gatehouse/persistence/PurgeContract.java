@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.testing.Eventually;
 import dev.gatehouse.testing.PastRows;
 import dev.gatehouse.testing.SignIn;
 import dev.gatehouse.testing.TestAccounts;
@@ -23,9 +23,9 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -392,17 +392,15 @@ public interface PurgeContract {
   }
 
   /**
-   * What {@code read} answers is {@code expected} now, and still after at least one more purge run
-   * (every 2 s in the container tests): kept, not merely not yet reached by a later batch.
+   * What {@code read} answers is {@code expected} now, and still after a whole purge run begun
+   * after this one read it (every 2 s in the container tests; the server counts finished runs, and
+   * a run may be under way when counting starts): kept, not merely not yet reached by a later
+   * batch.
    */
   private static <T> void assertKept(Supplier<T> read, T expected, String what) {
     assertEquals(expected, read.get(), what);
-    try {
-      Thread.sleep(2_500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      fail("interrupted");
-    }
+    long runs = PastRows.purgeRuns();
+    await(() -> PastRows.purgeRuns() >= runs + 2, "two more purge runs");
     assertEquals(expected, read.get(), what + ", after one more purge run");
   }
 
@@ -412,19 +410,8 @@ public interface PurgeContract {
         "grant " + grantId + " rows " + expected);
   }
 
-  private static void await(Supplier<Boolean> condition, String what) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!condition.get()) {
-      if (Instant.now().isAfter(deadline)) {
-        fail("not within " + WAIT + ": " + what);
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted");
-      }
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    Eventually.await(condition, WAIT, what);
   }
 
   /** The grant of a token response, moved {@code by} into the past. */

@@ -40,6 +40,7 @@ public class DatabaseProbe {
           "oidc_authorization_code", List.of("expires_at", "consumed_at"));
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject dev.gatehouse.persistence.ExpiredRowPurger purger;
 
   /**
    * Moves a grant (found by the jti of one of its access tokens) and all its rows {@code by} into
@@ -119,6 +120,14 @@ public class DatabaseProbe {
             sid,
             List.of("auth_time", "expires_at", "ended_at"),
             Duration.parse(by).toSeconds()));
+  }
+
+  /** How many purge runs this server has finished. */
+  @GET
+  @Path("purge-runs")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String purgeRuns() {
+    return Long.toString(purger.completedRuns());
   }
 
   /** The product name of the database the application's persistence unit is on (JDBC metadata). */

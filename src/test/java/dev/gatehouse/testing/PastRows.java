@@ -83,6 +83,11 @@ public final class PastRows {
         request("/test-only/db/consents/" + clientId).get().readEntity(String.class));
   }
 
+  /** How many purge runs the server has finished. */
+  public static long purgeRuns() {
+    return Long.parseLong(request("/test-only/db/purge-runs").get().readEntity(String.class));
+  }
+
   public static long sessionRows(String sid) {
     return Long.parseLong(request("/test-only/db/session/" + sid).get().readEntity(String.class));
   }
