@@ -26,6 +26,7 @@ public final class Deployments {
         .addClass(RuntimeProbe.class)
         .addClass(AdjustableTokenSettings.class)
         .addClass(SettingsProbe.class)
-        .addClass(LogProbe.class);
+        .addClass(LogProbe.class)
+        .addClass(LogCapture.class);
   }
 }

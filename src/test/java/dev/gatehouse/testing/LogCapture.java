@@ -6,11 +6,14 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** The messages a class logs while the capture is open (unit tests of what reaches the log). */
+/**
+ * The records a logger logs while the capture is open (unit tests of what reaches the log; the
+ * container tests' {@link LogProbe}).
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
   private final Logger logger;
-  private final List<String> messages = new ArrayList<>();
+  private final List<LogRecord> records = new ArrayList<>();
 
   private LogCapture(Logger logger) {
     this.logger = logger;
@@ -29,12 +32,17 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
   /** The messages so far, as logged (the supplier's text). */
   public synchronized List<String> messages() {
-    return List.copyOf(messages);
+    return records.stream().map(LogRecord::getMessage).toList();
+  }
+
+  /** The records so far. */
+  public synchronized List<LogRecord> records() {
+    return List.copyOf(records);
   }
 
   @Override
   public synchronized void publish(LogRecord record) {
-    messages.add(record.getMessage());
+    records.add(record);
   }
 
   @Override

@@ -10,12 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Test-only: what reaches the server's log handlers (the root logger's) at WARNING and above while
@@ -26,53 +21,43 @@ import java.util.logging.Logger;
 @Path("/test-only/logs")
 public class LogProbe {
 
-  private static final Logger ROOT = Logger.getLogger("");
-  private static final Capture CAPTURE = new Capture();
+  /** Guarded by the class: each request has its own instance of this resource. */
+  private static LogCapture capture;
 
   @POST
   public void open() {
-    CAPTURE.clear();
-    ROOT.removeHandler(CAPTURE);
-    ROOT.addHandler(CAPTURE);
+    synchronized (LogProbe.class) {
+      close();
+      capture = LogCapture.of("");
+    }
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonArray records() {
+  public JsonArray lines() {
+    synchronized (LogProbe.class) {
+      return linesSoFar();
+    }
+  }
+
+  private static JsonArray linesSoFar() {
     JsonArrayBuilder lines = Json.createArrayBuilder();
-    CAPTURE.lines().forEach(lines::add);
+    if (capture != null) {
+      capture.records().stream()
+          .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+          .map(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage())
+          .forEach(lines::add);
+    }
     return lines.build();
   }
 
   @DELETE
   public void close() {
-    ROOT.removeHandler(CAPTURE);
-    CAPTURE.clear();
-  }
-
-  private static final class Capture extends Handler {
-
-    private final List<String> lines = new ArrayList<>();
-
-    @Override
-    public synchronized void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        lines.add(record.getLoggerName() + " " + record.getLevel() + " " + record.getMessage());
+    synchronized (LogProbe.class) {
+      if (capture != null) {
+        capture.close();
+        capture = null;
       }
     }
-
-    synchronized List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    synchronized void clear() {
-      lines.clear();
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }
