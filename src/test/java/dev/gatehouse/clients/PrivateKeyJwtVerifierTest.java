@@ -91,17 +91,7 @@ class PrivateKeyJwtVerifierTest {
   @Test
   void verifyWhenSelfRegisteredClientsJwksUriOnLoopbackThenNeverFetched() throws Exception {
     AtomicInteger fetched = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/jwks",
-        exchange -> {
-          fetched.incrementAndGet();
-          byte[] body = publicJwks(key).getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
+    HttpServer server = jwksServer(fetched);
     try {
       String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
       PrivateKeyJwtVerifier verifier = new PrivateKeyJwtVerifier();
@@ -139,17 +129,7 @@ class PrivateKeyJwtVerifierTest {
   void verifyWhenCacheOfRemoteKeySetsFullThenTheLeastRecentlyUsedDroppedNotTheOneInUse()
       throws Exception {
     AtomicInteger fetched = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/jwks",
-        exchange -> {
-          fetched.incrementAndGet();
-          byte[] body = publicJwks(key).getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
+    HttpServer server = jwksServer(fetched);
     // The others' 2,000 failed fetches, each a warning, are not this test's subject.
     java.util.logging.Logger fetchLog =
         java.util.logging.Logger.getLogger(dev.gatehouse.protocol.RemoteKeySet.class.getName());
@@ -297,6 +277,22 @@ class PrivateKeyJwtVerifierTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A started loopback server of the test key's public JWKS at /jwks, counting its fetches. */
+  private HttpServer jwksServer(AtomicInteger fetched) throws java.io.IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/jwks",
+        exchange -> {
+          fetched.incrementAndGet();
+          byte[] body = publicJwks(key).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    return server;
   }
 
   private static String publicJwks(RsaJsonWebKey key) {
