@@ -121,24 +121,19 @@ class AuthorizationCodeRepositoryTest {
   }
 
   private static boolean isConsumed(String code) {
-    Object[] consumedAt = new Object[1];
-    db.inTransaction(
-        em ->
-            consumedAt[0] =
+    Instant consumedAt =
+        db.fromTransaction(
+            em ->
                 em.createQuery(
                         "SELECT c.consumedAt FROM AuthorizationCode c WHERE c.codeHash = :hash",
                         Instant.class)
                     .setParameter("hash", SecretHasher.fingerprintFull(code))
                     .getSingleResult());
-    return consumedAt[0] != null;
+    return consumedAt != null;
   }
 
   private static <T> T inRepository(java.util.function.Function<AuthorizationCodeRepository, T> f) {
-    Object[] result = new Object[1];
-    db.inTransaction(em -> result[0] = f.apply(repository(em)));
-    @SuppressWarnings("unchecked")
-    T value = (T) result[0];
-    return value;
+    return db.fromTransaction(em -> f.apply(repository(em)));
   }
 
   private static AuthorizationCodeRepository repository(EntityManager em) {

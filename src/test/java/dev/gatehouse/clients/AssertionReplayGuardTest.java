@@ -83,9 +83,7 @@ class AssertionReplayGuardTest {
   }
 
   private static boolean firstUse(String clientId, String jti) {
-    boolean[] first = new boolean[1];
-    db.inTransaction(em -> first[0] = guard(em).firstUse(clientId, jti, UNTIL, NOW));
-    return first[0];
+    return db.fromTransaction(em -> guard(em).firstUse(clientId, jti, UNTIL, NOW));
   }
 
   private static AssertionReplayGuard guard(EntityManager em) {

@@ -36,13 +36,7 @@ public final class Interleaved {
       em.getTransaction().begin();
       assertTrue(first.test(em), "the first transaction's change");
 
-      Future<Boolean> waiting =
-          other.submit(
-              () -> {
-                boolean[] answer = new boolean[1];
-                db.inTransaction(secondEm -> answer[0] = second.test(secondEm));
-                return answer[0];
-              });
+      Future<Boolean> waiting = other.submit(() -> db.fromTransaction(second::test));
       assertThrows(
           TimeoutException.class,
           () -> waiting.get(500, TimeUnit.MILLISECONDS),

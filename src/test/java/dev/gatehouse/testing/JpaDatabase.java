@@ -3,8 +3,11 @@ package dev.gatehouse.testing;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -39,6 +42,13 @@ public final class JpaDatabase implements AutoCloseable, AfterAllCallback {
 
   public EntityManager entityManager() {
     return factory.createEntityManager();
+  }
+
+  /** Runs work in one committed transaction of a new entity manager; returns what it answered. */
+  public <T> T fromTransaction(Function<EntityManager, T> work) {
+    List<T> answer = new ArrayList<>(1);
+    inTransaction(em -> answer.add(work.apply(em)));
+    return answer.get(0);
   }
 
   /** Runs work in one committed transaction of a new entity manager. */

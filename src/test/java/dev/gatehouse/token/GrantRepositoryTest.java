@@ -98,12 +98,11 @@ class GrantRepositoryTest {
   @Test
   void revokeWhenAlreadyRevokedThenFalseAndTheFirstRevocationKept() {
     store("g-twice");
-    boolean[] first = new boolean[2];
-    db.inTransaction(em -> first[0] = repository(em).revoke("g-twice", T0));
-    db.inTransaction(em -> first[1] = repository(em).revoke("g-twice", T0.plusSeconds(5)));
+    boolean first = db.fromTransaction(em -> repository(em).revoke("g-twice", T0));
+    boolean second = db.fromTransaction(em -> repository(em).revoke("g-twice", T0.plusSeconds(5)));
 
-    assertTrue(first[0]);
-    assertFalse(first[1], "a replay burst revokes once");
+    assertTrue(first);
+    assertFalse(second, "a replay burst revokes once");
     EntityManager em = db.entityManager();
     try {
       assertEquals(
@@ -135,9 +134,7 @@ class GrantRepositoryTest {
   }
 
   private static int revokeOnlineOf(String sid) {
-    int[] revoked = new int[1];
-    db.inTransaction(em -> revoked[0] = repository(em).revokeOnlineOfSession(sid, T0));
-    return revoked[0];
+    return db.fromTransaction(em -> repository(em).revokeOnlineOfSession(sid, T0));
   }
 
   private static void storeOfSession(String id, String scope, String sid) {

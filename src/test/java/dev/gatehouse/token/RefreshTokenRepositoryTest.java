@@ -205,11 +205,7 @@ class RefreshTokenRepositoryTest {
   }
 
   private <T> T inTransaction(java.util.function.Function<RefreshTokenRepository, T> work) {
-    Object[] result = new Object[1];
-    db.inTransaction(em -> result[0] = work.apply(repository(em)));
-    @SuppressWarnings("unchecked")
-    T value = (T) result[0];
-    return value;
+    return db.fromTransaction(em -> work.apply(repository(em)));
   }
 
   private static RefreshTokenRepository repository(EntityManager em) {
