@@ -5,7 +5,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Parses an {@code application/x-www-form-urlencoded} body, keeping repeated parameters so that
@@ -18,6 +22,11 @@ public final class FormBody {
 
   /** The most a form body may hold: far more than any OAuth request needs, little memory. */
   public static final int MAX_BYTES = 64 * 1024;
+
+  private static final char REPLACEMENT = '\uFFFD';
+
+  /** U+FFFD, percent-encoded as UTF-8 (upper case). */
+  private static final String REPLACEMENT_ESCAPED = "%EF%BF%BD";
 
   private FormBody() {}
 
@@ -38,9 +47,23 @@ public final class FormBody {
     }
   }
 
-  /** Parses a form body read as bytes: percent-encoding leaves only ASCII in a form body. */
+  /**
+   * Parses a form body read as bytes. Percent-encoding should leave only ASCII in it; raw bytes
+   * beyond ASCII (curl sends typed text so) are read as UTF-8, RFC 6749 Appendix B's encoding, and
+   * bytes that are not UTF-8 are invalid_request, never replaced by U+FFFD and passed on.
+   */
   public static MultivaluedMap<String, String> parse(byte[] body) {
-    return parse(new String(body, StandardCharsets.US_ASCII));
+    try {
+      return parse(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString());
+    } catch (CharacterCodingException e) {
+      throw OAuthException.invalidRequest("The request body is not valid UTF-8");
+    }
   }
 
   public static MultivaluedMap<String, String> parse(String body) {
@@ -91,7 +114,18 @@ public final class FormBody {
     return values.get(0);
   }
 
+  /**
+   * Decodes percent-encoding as UTF-8 (RFC 6749 Appendix B); a malformed escape, or escaped bytes
+   * that are not UTF-8 ({@code %FF}, {@code %C3%28}), are an IllegalArgumentException. The library
+   * would put U+FFFD in their place: it appears only so, or where U+FFFD itself was sent.
+   */
   public static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+    if (decoded.indexOf(REPLACEMENT) >= 0
+        && value.indexOf(REPLACEMENT) < 0
+        && !value.toUpperCase(Locale.ROOT).contains(REPLACEMENT_ESCAPED)) {
+      throw new IllegalArgumentException("Percent-encoded bytes that are not UTF-8");
+    }
+    return decoded;
   }
 }

@@ -317,7 +317,8 @@ public interface ErrorModelContract {
     for (String charset : new String[] {"", "; charset=UTF-8", "; charset=ISO-8859-1"}) {
       for (String path :
           new String[] {"/token", "/introspect", "/revoke", "/userinfo", "/logout", "/authorize"}) {
-        for (String body : new String[] {"grant_type=%zz", "token=%", "a=%e&b=1"}) {
+        for (String body :
+            new String[] {"grant_type=%zz", "token=%", "a=%e&b=1", "token=%FF", "a=%C3%28&b=1"}) {
           HttpResponse<String> response =
               send(
                   HttpRequest.newBuilder(base().resolve(path))

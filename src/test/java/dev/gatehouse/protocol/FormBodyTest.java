@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,37 @@ class FormBodyTest {
   void parseWhenEncodingBrokenThenInvalidRequest() {
     OAuthException e = assertThrows(OAuthException.class, () -> FormBody.parse("token=%zz"));
     assertEquals(OAuthError.INVALID_REQUEST, e.error());
+  }
+
+  /** RFC 6749 Appendix B: UTF-8, escaped or (as curl sends typed text) raw. */
+  @Test
+  void parseWhenUtf8EscapedInEitherCaseOrRawThenDecoded() {
+    assertEquals("café", FormBody.parse("scope=caf%C3%A9").getFirst("scope"));
+    assertEquals("café", FormBody.parse("scope=caf%c3%a9").getFirst("scope"));
+    assertEquals(
+        "café", FormBody.parse("scope=café".getBytes(StandardCharsets.UTF_8)).getFirst("scope"));
+    assertEquals("\uFFFD", FormBody.parse("x=%EF%BF%BD").getFirst("x"), "U+FFFD itself, sent");
+    assertEquals("\uFFFD", FormBody.parse("x=%ef%bf%bd").getFirst("x"));
+  }
+
+  /** Bytes that are not UTF-8, escaped or raw: invalid_request, not U+FFFD passed on as data. */
+  @Test
+  void parseWhenBytesAreNotUtf8ThenInvalidRequest() {
+    for (String body : new String[] {"x=%FF", "x=%C3%28", "x=caf%E9", "%FF=1", "x=%ED%A0%80"}) {
+      OAuthException e = assertThrows(OAuthException.class, () -> FormBody.parse(body), body);
+      assertEquals(OAuthError.INVALID_REQUEST, e.error(), body);
+    }
+    OAuthException raw =
+        assertThrows(
+            OAuthException.class,
+            () -> FormBody.parse(new byte[] {'x', '=', 'c', 'a', 'f', (byte) 0xE9}));
+    assertEquals(OAuthError.INVALID_REQUEST, raw.error());
+  }
+
+  @Test
+  void decodeWhenEscapedBytesAreNotUtf8ThenIllegalArgument() {
+    assertEquals("a b", FormBody.decode("a+b"));
+    assertThrows(IllegalArgumentException.class, () -> FormBody.decode("%FF"));
   }
 
   @Test
