@@ -3,9 +3,12 @@ package dev.gatehouse.authorization;
 import dev.gatehouse.clients.Client;
 import dev.gatehouse.clients.ClientMetadata;
 import dev.gatehouse.clients.ClientRepository;
+import dev.gatehouse.config.TokenSettings;
 import dev.gatehouse.persistence.StoredText;
 import dev.gatehouse.protocol.OAuthError;
+import dev.gatehouse.protocol.OAuthException;
 import dev.gatehouse.token.IdTokenHints;
+import dev.gatehouse.token.ResourceIndicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,9 +23,9 @@ import org.jose4j.jwt.MalformedClaimException;
 /**
  * Checks an authorization request in the order the specifications require: client, redirect_uri
  * (errors so far are never redirected), then repeated or NUL-holding parameters, request objects
- * (not supported), response_type and the client's right to the code grant, scope, PKCE, prompt and
- * max_age, nonce (errors go back to the verified redirect_uri). Unknown parameters are ignored;
- * repeated ones are invalid_request.
+ * (not supported), response_type and the client's right to the code grant, scope, resource (RFC
+ * 8707), PKCE, prompt and max_age, nonce (errors go back to the verified redirect_uri). Unknown
+ * parameters are ignored; repeated ones are invalid_request.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequestValidation">OpenID
  *     Connect Core §3.1.2.2</a>
@@ -37,6 +40,7 @@ public class AuthorizationRequestValidator {
 
   @Inject ClientRepository clients;
   @Inject IdTokenHints hints;
+  @Inject TokenSettings tokenSettings;
 
   /** A validated request and the client it is for. */
   public record Validated(AuthorizationRequest request, ClientMetadata client) {}
@@ -51,6 +55,7 @@ public class AuthorizationRequestValidator {
     checkNoRequestObject(step);
     checkResponseType(step, client.metadata());
     List<String> scopes = checkScope(step, client.metadata());
+    checkResource(step);
     String challenge = checkPkce(step, client.metadata());
     Set<String> prompt = checkPrompt(step);
     Integer maxAge = checkMaxAge(step);
@@ -109,8 +114,7 @@ public class AuthorizationRequestValidator {
 
   /**
    * RFC 6749 §3.1: no parameter more than once, but {@code resource}, which RFC 8707 §2 lets a
-   * client repeat (a user's tokens here are for the default audience: the token endpoint judges the
-   * resources named there).
+   * client repeat (judged by {@link #checkResource}).
    */
   private static void checkNoRepeats(MultivaluedMap<String, String> params, Step step) {
     params.forEach(
@@ -133,6 +137,20 @@ public class AuthorizationRequestValidator {
    * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">Core §3.1.2.6,
    *     §6</a>
    */
+  /**
+   * RFC 8707 §2: a resource the tokens of this grant cannot be for (they are for the default
+   * audience) is invalid_target now, before the user signs in, not a code whose redemption the
+   * token endpoint refuses, nor a token silently for another audience.
+   */
+  private void checkResource(Step step) {
+    try {
+      ResourceIndicators.requireNoneOr(
+          step.params.getOrDefault("resource", List.of()), tokenSettings.defaultAudience());
+    } catch (OAuthException e) {
+      throw step.error(OAuthError.INVALID_TARGET, e.description());
+    }
+  }
+
   private static void checkNoRequestObject(Step step) {
     if (step.param("request") != null) {
       throw step.error(OAuthError.REQUEST_NOT_SUPPORTED, "The request parameter is not supported");

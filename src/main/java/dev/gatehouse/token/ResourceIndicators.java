@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8707#section-2">RFC 8707 §2</a>
  */
-final class ResourceIndicators {
+public final class ResourceIndicators {
 
   private ResourceIndicators() {}
 
@@ -58,10 +58,11 @@ final class ResourceIndicators {
   }
 
   /**
-   * For tokens whose audience is fixed: no resource, or that audience itself (named by an absolute
-   * URI like any resource, so an audience configured as a bare name cannot be requested by name).
+   * For tokens whose audience is fixed (a user's grant, from the authorization request on): no
+   * resource, or that audience itself (named by an absolute URI like any resource, so an audience
+   * configured as a bare name cannot be requested by name); else invalid_target.
    */
-  static void requireNoneOr(List<String> resources, String audience) {
+  public static void requireNoneOr(List<String> resources, String audience) {
     String resource = resource(resources);
     if (resource != null && !resource.equals(audience)) {
       throw OAuthException.invalidTarget(

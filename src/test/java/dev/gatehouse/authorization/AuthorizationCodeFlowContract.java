@@ -384,18 +384,14 @@ public interface AuthorizationCodeFlowContract {
     }
   }
 
-  /**
-   * Unknown and display parameters are ignored; so are RFC 8707 resources, which §2 lets a client
-   * repeat (not a repeated parameter): the token endpoint judges those named there.
-   */
+  /** Unknown and display parameters are ignored. */
   @Test
   default void authorizeWhenUnknownAndDisplayParametersThenIgnoredAndNoCors() throws Exception {
     TestAccount alice = TestAccounts.alice();
     RegisteredClient client = register();
     String uri =
         attempt(client, "openid").uri()
-            + "&display=page&ui_locales=de&claims_locales=de&acr_values=urn%3Aloa%3A1&login_hint=x&x_vendor=1"
-            + "&resource=https%3A%2F%2Fapi.example%2Forders&resource=https%3A%2F%2Fapi.example%2Fb";
+            + "&display=page&ui_locales=de&claims_locales=de&acr_values=urn%3Aloa%3A1&login_hint=x&x_vendor=1";
     Response direct =
         request(uri.substring(uri.indexOf("/authorize")))
             .header("Origin", "https://app.example")
@@ -409,6 +405,38 @@ public interface AuthorizationCodeFlowContract {
       browser.login(alice.username(), alice.password());
       assertTrue(AuthorizationResponse.parse(browser.consent(true).exit()).indicatesSuccess());
     }
+  }
+
+  /**
+   * RFC 8707 §2: a user's tokens are for the default audience ({@code gatehouse-api} here, a bare
+   * name no resource can name), so a resource, named once or twice, relative, or two different
+   * ones, is invalid_target at the verified redirect_uri with the state, before any sign-in; not a
+   * code the token endpoint would refuse to redeem, nor a token silently for another audience.
+   */
+  @Test
+  default void authorizeWhenResourceNotTheDefaultAudienceThenInvalidTargetRedirectBeforeSignIn() {
+    RegisteredClient client = register();
+    String base = attempt(client, "openid").uri().toString();
+    for (String resources :
+        List.of(
+            "&resource=https%3A%2F%2Fapi.example%2Forders",
+            "&resource=https%3A%2F%2Fapi.example%2Forders&resource=https%3A%2F%2Fapi.example%2Forders",
+            "&resource=https%3A%2F%2Fapi.example%2Forders&resource=https%3A%2F%2Fapi.example%2Fb",
+            "&resource=gatehouse-api",
+            "&resource=https%3A%2F%2Fapi.example%2Forders%23f")) {
+      String uri = base + resources;
+      Response response = request(uri.substring(uri.indexOf("/authorize"))).get();
+
+      assertEquals(303, response.getStatus(), resources);
+      URI location = response.getLocation();
+      assertTrue(location.toString().startsWith(CALLBACK), location.toString());
+      assertTrue(location.getRawQuery().contains("error=invalid_target"), location.toString());
+      assertTrue(location.getRawQuery().contains("state="), location.toString());
+    }
+    String plain = base.substring(base.indexOf("/authorize"));
+    assertTrue(
+        request(plain).get().getLocation().getPath().startsWith("/login"),
+        "the control: without a resource, the sign-in page");
   }
 
   @Test
