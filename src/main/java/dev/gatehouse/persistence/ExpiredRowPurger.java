@@ -19,12 +19,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * Purges expired, used and revoked entries on a timer (every {@code oidc.cleanup.interval}, on each
@@ -54,6 +58,7 @@ public class ExpiredRowPurger {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong completedRuns = new AtomicLong();
+  private final Map<String, LongAdder> deletedByTable = new ConcurrentHashMap<>();
 
   @PostConstruct
   void schedule() {
@@ -102,6 +107,19 @@ public class ExpiredRowPurger {
     return completedRuns.get();
   }
 
+  /** How many rows of the table this instance's runs have deleted since it started. */
+  public long deletedFrom(String table) {
+    LongAdder deleted = deletedByTable.get(table);
+    return deleted == null ? 0 : deleted.sum();
+  }
+
+  /** The tables the purge deletes from. */
+  public static Set<String> tables() {
+    return PurgeRules.all(1, Duration.ZERO).stream()
+        .map(PurgeRule::table)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   /** One run: every rule, in order, in batches; returns the rows deleted per rule (non-zero). */
   Map<String, Integer> purge(Instant now) {
     Instant cutoff = now.minus(settings.retention());
@@ -113,6 +131,7 @@ public class ExpiredRowPurger {
         int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, ruleCutoff), batchSize);
         if (deleted > 0) {
           purged.put(rule.name(), deleted);
+          deletedByTable.computeIfAbsent(rule.table(), table -> new LongAdder()).add(deleted);
         }
         if (deleted >= batchSize * PurgeRules.MAX_BATCHES_PER_RUN) {
           LOG.warning(

@@ -23,10 +23,12 @@ public class GrantRevocation {
   private static final Logger LOG = Logger.getLogger("dev.gatehouse.security");
 
   @Inject GrantRepository grants;
+  @Inject TokenCounts counts;
 
   /** Revokes the grant; returns the error for the client, to be thrown. */
   OAuthException revoke(String grantId, String why, String description) {
     if (grants.revoke(grantId, Instant.now())) {
+      counts.replayRevokedGrant();
       LOG.warning(() -> "security: grant " + grantId + " revoked: " + why);
     } else {
       // A burst of replays revokes once: the log counts revocations, not presentations.

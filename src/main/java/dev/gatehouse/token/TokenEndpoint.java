@@ -26,11 +26,13 @@ public class TokenEndpoint {
 
   @Inject TokenService service;
   @Inject CurrentClient client;
+  @Inject TokenCounts counts;
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   public Response token() {
-    return Response.ok(service.token(new TokenRequest(client.get(), client.form())).toJson())
-        .build();
+    TokenResponse issued = service.token(new TokenRequest(client.get(), client.form()));
+    counts.issued(client.form().getFirst("grant_type"));
+    return Response.ok(issued.toJson()).build();
   }
 }

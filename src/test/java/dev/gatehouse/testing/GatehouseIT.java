@@ -9,6 +9,7 @@ import dev.gatehouse.clients.ClientAuthContract;
 import dev.gatehouse.discovery.DiscoveryContract;
 import dev.gatehouse.discovery.HomePageContract;
 import dev.gatehouse.health.HealthContract;
+import dev.gatehouse.health.MetricsContract;
 import dev.gatehouse.introspection.IntrospectionContract;
 import dev.gatehouse.keys.JwksContract;
 import dev.gatehouse.keys.KeyAdminContract;
@@ -43,6 +44,7 @@ class GatehouseIT
         JwksContract,
         KeyAdminContract,
         HealthContract,
+        MetricsContract,
         ErrorModelContract,
         CrossOriginContract,
         RegistrationContract,
