@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -117,7 +118,7 @@ public class ExpiredRowPurger {
   public static Set<String> tables() {
     return PurgeRules.all(1, Duration.ZERO).stream()
         .map(PurgeRule::table)
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** One run: every rule, in order, in batches; returns the rows deleted per rule (non-zero). */
@@ -128,10 +129,17 @@ public class ExpiredRowPurger {
     for (PurgeRule rule : PurgeRules.all(batchSize, tokenSettings.refreshTokenReuseGrace())) {
       Instant ruleCutoff = rule.cutoff(now, cutoff);
       try {
-        int deleted = PurgeRules.drain(() -> purge.deleteBatch(rule, ruleCutoff), batchSize);
+        // Counted batch by batch: a rule failing part-way has committed the batches before.
+        int deleted =
+            PurgeRules.drain(
+                () -> {
+                  int batch = purge.deleteBatch(rule, ruleCutoff);
+                  deletedByTable.computeIfAbsent(rule.table(), table -> new LongAdder()).add(batch);
+                  return batch;
+                },
+                batchSize);
         if (deleted > 0) {
           purged.put(rule.name(), deleted);
-          deletedByTable.computeIfAbsent(rule.table(), table -> new LongAdder()).add(deleted);
         }
         if (deleted >= batchSize * PurgeRules.MAX_BATCHES_PER_RUN) {
           LOG.warning(

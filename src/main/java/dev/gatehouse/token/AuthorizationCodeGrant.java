@@ -64,7 +64,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     // The sign-in session the code was issued in must still be active: a logout, or the operator's
     // sign-out that could not yet see this grant (still being written), ends it before any token.
     if (grant.sid() != null && !sessions.isActive(grant.sid(), now)) {
-      throw revocation.revoke(
+      throw revocation.revokeNotReplayed(
           grant.id(), "code redeemed after its session ended", "The sign-in session has ended");
     }
     Account account =

@@ -25,10 +25,27 @@ public class GrantRevocation {
   @Inject GrantRepository grants;
   @Inject TokenCounts counts;
 
-  /** Revokes the grant; returns the error for the client, to be thrown. */
+  /**
+   * Revokes the grant for a replay (a code or rotated refresh token that came back), counted as
+   * such; returns the error for the client, to be thrown.
+   */
   OAuthException revoke(String grantId, String why, String description) {
+    return revoke(grantId, why, description, true);
+  }
+
+  /**
+   * Revokes the grant for another reason than a replay (a code redeemed after its sign-in session
+   * ended): not counted among replays.
+   */
+  OAuthException revokeNotReplayed(String grantId, String why, String description) {
+    return revoke(grantId, why, description, false);
+  }
+
+  private OAuthException revoke(String grantId, String why, String description, boolean replay) {
     if (grants.revoke(grantId, Instant.now())) {
-      counts.replayRevokedGrant();
+      if (replay) {
+        counts.replayRevokedGrant();
+      }
       LOG.warning(() -> "security: grant " + grantId + " revoked: " + why);
     } else {
       // A burst of replays revokes once: the log counts revocations, not presentations.
