@@ -40,7 +40,7 @@ public class AuthorizationEndpoint {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response authorizeByPost(@CookieParam(SessionCookie.NAME) String session, String body) {
+  public Response authorizeByPost(@CookieParam(SessionCookie.NAME) String session, byte[] body) {
     return seeOther(service.authorize(FormBody.parse(body), session));
   }
 

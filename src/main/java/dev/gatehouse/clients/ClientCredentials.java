@@ -3,7 +3,6 @@ package dev.gatehouse.clients;
 import dev.gatehouse.protocol.FormBody;
 import dev.gatehouse.protocol.OAuthException;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -61,10 +60,7 @@ public record ClientCredentials(
     }
     String decoded;
     try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).trim()),
-              StandardCharsets.UTF_8);
+      decoded = FormBody.utf8(Base64.getDecoder().decode(authorization.substring(6).trim()));
     } catch (IllegalArgumentException e) {
       throw OAuthException.invalidClient("Malformed Basic credentials");
     }

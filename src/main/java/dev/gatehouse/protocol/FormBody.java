@@ -2,14 +2,13 @@ package dev.gatehouse.protocol;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Parses an {@code application/x-www-form-urlencoded} body, keeping repeated parameters so that
@@ -22,11 +21,6 @@ public final class FormBody {
 
   /** The most a form body may hold: far more than any OAuth request needs, little memory. */
   public static final int MAX_BYTES = 64 * 1024;
-
-  private static final char REPLACEMENT = '\uFFFD';
-
-  /** U+FFFD, percent-encoded as UTF-8 (upper case). */
-  private static final String REPLACEMENT_ESCAPED = "%EF%BF%BD";
 
   private FormBody() {}
 
@@ -54,14 +48,8 @@ public final class FormBody {
    */
   public static MultivaluedMap<String, String> parse(byte[] body) {
     try {
-      return parse(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString());
-    } catch (CharacterCodingException e) {
+      return parse(utf8(body));
+    } catch (IllegalArgumentException e) {
       throw OAuthException.invalidRequest("The request body is not valid UTF-8");
     }
   }
@@ -115,17 +103,63 @@ public final class FormBody {
   }
 
   /**
-   * Decodes percent-encoding as UTF-8 (RFC 6749 Appendix B); a malformed escape, or escaped bytes
-   * that are not UTF-8 ({@code %FF}, {@code %C3%28}), are an IllegalArgumentException. The library
-   * would put U+FFFD in their place: it appears only so, or where U+FFFD itself was sent.
+   * Decodes form encoding (RFC 6749 Appendix B): {@code +} is a space, {@code %XY} a byte, any
+   * other character its UTF-8 bytes; the bytes must be UTF-8. A malformed escape, or bytes that are
+   * not UTF-8 ({@code %FF}, {@code %C3%28}), are an IllegalArgumentException, never U+FFFD.
    */
   public static String decode(String value) {
-    String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
-    if (decoded.indexOf(REPLACEMENT) >= 0
-        && value.indexOf(REPLACEMENT) < 0
-        && !value.toUpperCase(Locale.ROOT).contains(REPLACEMENT_ESCAPED)) {
-      throw new IllegalArgumentException("Percent-encoded bytes that are not UTF-8");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%') {
+        int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+        int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+        if (low < 0) {
+          throw new IllegalArgumentException("Malformed percent escape");
+        }
+        bytes.write(high << 4 | low);
+        i += 2;
+      } else if (c < 0x80) {
+        bytes.write(c);
+      } else {
+        int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
+        bytes.writeBytes(utf8Bytes(value.substring(i, Math.min(end, value.length()))));
+        i = end - 1;
+      }
     }
-    return decoded;
+    return utf8(bytes.toByteArray());
+  }
+
+  /** The bytes as UTF-8; bytes that are not UTF-8 are an IllegalArgumentException. */
+  public static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("Not UTF-8", e);
+    }
+  }
+
+  /** A string's UTF-8 bytes; a lone surrogate is an IllegalArgumentException, not '?'. */
+  private static byte[] utf8Bytes(String text) {
+    try {
+      ByteBuffer encoded =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(java.nio.CharBuffer.wrap(text));
+      byte[] bytes = new byte[encoded.remaining()];
+      encoded.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("Not a whole character", e);
+    }
   }
 }

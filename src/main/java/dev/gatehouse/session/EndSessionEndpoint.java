@@ -40,7 +40,7 @@ public class EndSessionEndpoint {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response byPost(@CookieParam(SessionCookie.NAME) String session, String body) {
+  public Response byPost(@CookieParam(SessionCookie.NAME) String session, byte[] body) {
     return logout(FormBody.parse(body), session);
   }
 

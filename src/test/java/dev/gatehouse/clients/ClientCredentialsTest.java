@@ -103,11 +103,23 @@ class ClientCredentialsTest {
   @Test
   void fromWhenMalformedBasicThenInvalidClient() {
     for (String header :
-        new String[] {"Basic !!!", basic("no-colon"), basic(":secret"), "Bearer abc"}) {
+        new String[] {
+          "Basic !!!",
+          basic("no-colon"),
+          basic(":secret"),
+          "Bearer abc",
+          basic("app:%FF"),
+          basic("app:%EF%BF%BD%FF"),
+          "Basic "
+              + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', ':', (byte) 0xFF})
+        }) {
       OAuthException e =
           assertThrows(
               OAuthException.class, () -> ClientCredentials.from(header, FormBody.parse("")));
       assertEquals(OAuthError.INVALID_CLIENT, e.error(), header);
+      if (header.startsWith("Basic")) {
+        assertEquals("Malformed Basic credentials", e.description(), header);
+      }
     }
   }
 

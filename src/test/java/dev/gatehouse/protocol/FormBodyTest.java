@@ -75,7 +75,10 @@ class FormBodyTest {
   /** Bytes that are not UTF-8, escaped or raw: invalid_request, not U+FFFD passed on as data. */
   @Test
   void parseWhenBytesAreNotUtf8ThenInvalidRequest() {
-    for (String body : new String[] {"x=%FF", "x=%C3%28", "x=caf%E9", "%FF=1", "x=%ED%A0%80"}) {
+    for (String body :
+        new String[] {
+          "x=%FF", "x=%C3%28", "x=caf%E9", "%FF=1", "x=%ED%A0%80", "x=%EF%BF%BD%FF", "x=%F0%9F"
+        }) {
       OAuthException e = assertThrows(OAuthException.class, () -> FormBody.parse(body), body);
       assertEquals(OAuthError.INVALID_REQUEST, e.error(), body);
     }
@@ -89,7 +92,10 @@ class FormBodyTest {
   @Test
   void decodeWhenEscapedBytesAreNotUtf8ThenIllegalArgument() {
     assertEquals("a b", FormBody.decode("a+b"));
-    assertThrows(IllegalArgumentException.class, () -> FormBody.decode("%FF"));
+    assertEquals("a+b 😀é", FormBody.decode("a%2Bb+%F0%9F%98%80é"));
+    for (String value : new String[] {"%FF", "%", "%e", "%zz", "a%G1", "\uD800", "x\uDC00y"}) {
+      assertThrows(IllegalArgumentException.class, () -> FormBody.decode(value), value);
+    }
   }
 
   @Test
