@@ -137,20 +137,6 @@ public class AuthorizationRequestValidator {
    * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">Core §3.1.2.6,
    *     §6</a>
    */
-  /**
-   * RFC 8707 §2: a resource the tokens of this grant cannot be for (they are for the default
-   * audience) is invalid_target now, before the user signs in, not a code whose redemption the
-   * token endpoint refuses, nor a token silently for another audience.
-   */
-  private void checkResource(Step step) {
-    try {
-      ResourceIndicators.requireNoneOr(
-          step.params.getOrDefault("resource", List.of()), tokenSettings.defaultAudience());
-    } catch (OAuthException e) {
-      throw step.error(OAuthError.INVALID_TARGET, e.description());
-    }
-  }
-
   private static void checkNoRequestObject(Step step) {
     if (step.param("request") != null) {
       throw step.error(OAuthError.REQUEST_NOT_SUPPORTED, "The request parameter is not supported");
@@ -199,6 +185,20 @@ public class AuthorizationRequestValidator {
       requested.remove("offline_access");
     }
     return List.copyOf(requested);
+  }
+
+  /**
+   * RFC 8707 §2: a resource the tokens of this grant cannot be for (they are for the default
+   * audience) is invalid_target now, before the user signs in, not a code whose redemption the
+   * token endpoint refuses, nor a token silently for another audience.
+   */
+  private void checkResource(Step step) {
+    try {
+      ResourceIndicators.requireNoneOr(
+          step.params.getOrDefault("resource", List.of()), tokenSettings.defaultAudience());
+    } catch (OAuthException e) {
+      throw step.error(OAuthError.INVALID_TARGET, e.description());
+    }
   }
 
   private static String checkPkce(Step step, ClientMetadata client) {
