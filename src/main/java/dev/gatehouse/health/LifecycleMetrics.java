@@ -31,7 +31,7 @@ public class LifecycleMetrics {
   @Inject ExpiredRowPurger purger;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    for (String grantType : TokenCounts.GRANT_TYPES) {
+    for (String grantType : tokens.grantTypes()) {
       registry.gauge(
           total("gatehouse.tokens.issued", "Token responses issued, per grant type"),
           tokens,

@@ -1,6 +1,10 @@
 package dev.gatehouse.token;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,13 +19,29 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TokenCounts {
 
-  /** The grant types counted: those the token endpoint serves, a fixed set. */
-  public static final List<String> GRANT_TYPES =
-      List.of("authorization_code", "refresh_token", "client_credentials");
+  @Inject @Any Instance<GrantHandler> handlers;
 
-  private final Map<String, LongAdder> issued =
-      GRANT_TYPES.stream().collect(Collectors.toMap(Function.identity(), type -> new LongAdder()));
+  /** Per grant type the token endpoint serves (its handlers): a fixed set, no client-made name. */
+  private Map<String, LongAdder> issued = Map.of();
+
   private final LongAdder replayRevocations = new LongAdder();
+
+  @PostConstruct
+  void index() {
+    countFor(handlers.stream().map(GrantHandler::grantType).toList());
+  }
+
+  /** Counts these grant types (the handlers' own, or a test's). */
+  void countFor(List<String> grantTypes) {
+    issued =
+        grantTypes.stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), type -> new LongAdder()));
+  }
+
+  /** The grant types counted, in order. */
+  public List<String> grantTypes() {
+    return issued.keySet().stream().sorted().toList();
+  }
 
   /** A token response was issued for this grant type (any other name is not counted). */
   void issued(String grantType) {
